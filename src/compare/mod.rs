@@ -1,0 +1,1 @@
+//! Checking a summary against its plan, item by item.

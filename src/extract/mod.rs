@@ -1,0 +1,35 @@
+//! Element rules over the items of a document: each rule family in its own
+//! module.
+
+use crate::model::{Document, Item};
+use crate::text::{NormText, SourceText, Span};
+use std::ops::Range;
+
+/// What a rule needs to read a document and point back into the source.
+pub struct DocCtx<'a> {
+    pub src: &'a SourceText,
+    pub norm: &'a NormText,
+}
+
+impl<'a> DocCtx<'a> {
+    pub fn new(src: &'a SourceText, norm: &'a NormText) -> Self {
+        DocCtx { src, norm }
+    }
+
+    /// The cleaned (half-width, simplified) text of an item.
+    pub fn item_text(&self, item: &Item) -> &'a str {
+        self.norm.slice_chars(item.norm.clone())
+    }
+
+    /// Source span and exact source text of a byte range of `item_text(item)`.
+    pub fn locate(&self, item: &Item, bytes: Range<usize>) -> (Span, String) {
+        let base = self.norm.byte_at(item.norm.start);
+        let span = self
+            .norm
+            .src_span_bytes(base + bytes.start..base + bytes.end);
+        (span, self.src.slice(span).to_string())
+    }
+}
+
+/// Runs every rule family on a structured document.
+pub fn extract(_ctx: &DocCtx, _doc: &mut Document) {}

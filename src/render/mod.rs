@@ -1,0 +1,3 @@
+//! Renderers: the only code that formats output.
+
+pub mod json;

@@ -1,0 +1,216 @@
+//! Offset-mapped text: the decoded source, and a normalised copy whose every
+//! character remembers the source character it came from.
+//!
+//! Every cleaning step is either a deletion or a one-to-one character
+//! replacement, so a span of the normalised copy always maps back to an exact
+//! slice of the source.
+
+use std::ops::Range;
+
+/// `[start, end)` in Unicode scalar values into the decoded source.
+pub type Span = [usize; 2];
+
+/// The decoded source text with a char → byte index.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    text: String,
+    /// Byte offset of each char, plus a sentinel equal to `text.len()`.
+    byte_of: Vec<u32>,
+}
+
+impl SourceText {
+    pub fn new(text: String) -> Self {
+        let mut byte_of: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        byte_of.push(text.len() as u32);
+        SourceText { text, byte_of }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn len_chars(&self) -> usize {
+        self.byte_of.len() - 1
+    }
+
+    /// The exact source slice of a char span (clamped to the text).
+    pub fn slice(&self, span: Span) -> &str {
+        let n = self.len_chars();
+        let a = span[0].min(n);
+        let b = span[1].clamp(a, n);
+        &self.text[self.byte_of[a] as usize..self.byte_of[b] as usize]
+    }
+}
+
+/// A normalised copy of the source with a map back to it.
+#[derive(Debug, Clone)]
+pub struct NormText {
+    text: String,
+    /// Byte offset in `text` of each char, plus a sentinel `text.len()`.
+    byte_of: Vec<u32>,
+    /// Source char index of each char, plus a sentinel: the source length.
+    src_of: Vec<u32>,
+}
+
+impl NormText {
+    /// The identity copy of a source text.
+    pub fn identity(src: &SourceText) -> Self {
+        let n = src.len_chars();
+        NormText {
+            text: src.text.clone(),
+            byte_of: src.byte_of.clone(),
+            src_of: (0..=n as u32).collect(),
+        }
+    }
+
+    fn from_pairs(pairs: impl Iterator<Item = (char, u32)>, src_len: u32) -> Self {
+        let mut text = String::new();
+        let mut byte_of = Vec::new();
+        let mut src_of = Vec::new();
+        for (c, s) in pairs {
+            byte_of.push(text.len() as u32);
+            src_of.push(s);
+            text.push(c);
+        }
+        byte_of.push(text.len() as u32);
+        src_of.push(src_len);
+        NormText {
+            text,
+            byte_of,
+            src_of,
+        }
+    }
+
+    fn pairs(&self) -> impl Iterator<Item = (char, u32)> + '_ {
+        self.text.chars().zip(self.src_of.iter().copied())
+    }
+
+    fn src_len(&self) -> u32 {
+        *self.src_of.last().unwrap_or(&0)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    pub fn len_chars(&self) -> usize {
+        self.byte_of.len() - 1
+    }
+
+    /// Char index of a byte offset (which must lie on a char boundary).
+    pub fn char_at(&self, byte: usize) -> usize {
+        match self.byte_of.binary_search(&(byte as u32)) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Byte offset of a char index.
+    pub fn byte_at(&self, ch: usize) -> usize {
+        self.byte_of[ch.min(self.len_chars())] as usize
+    }
+
+    /// The normalised text of a char range.
+    pub fn slice_chars(&self, r: Range<usize>) -> &str {
+        &self.text[self.byte_at(r.start)..self.byte_at(r.end.max(r.start))]
+    }
+
+    /// Source span of a char range of this text. An empty range maps to an
+    /// empty span at the source position of its start.
+    pub fn src_span(&self, r: Range<usize>) -> Span {
+        let n = self.len_chars();
+        let a = r.start.min(n);
+        let b = r.end.clamp(a, n);
+        let s = self.src_of[a] as usize;
+        if b == a {
+            return [s, s];
+        }
+        [s, self.src_of[b - 1] as usize + 1]
+    }
+
+    /// Source span of a byte range of this text.
+    pub fn src_span_bytes(&self, r: Range<usize>) -> Span {
+        self.src_span(self.char_at(r.start)..self.char_at(r.end))
+    }
+
+    /// A copy without the given byte ranges (which may overlap, in any order).
+    pub fn delete_bytes(&self, ranges: &[Range<usize>]) -> NormText {
+        if ranges.is_empty() {
+            return self.clone();
+        }
+        let mut dead = vec![false; self.len_chars()];
+        for r in ranges {
+            let (a, b) = (self.char_at(r.start), self.char_at(r.end));
+            for d in &mut dead[a..b.max(a)] {
+                *d = true;
+            }
+        }
+        NormText::from_pairs(
+            self.pairs().zip(dead).filter(|(_, d)| !d).map(|(p, _)| p),
+            self.src_len(),
+        )
+    }
+
+    /// A copy with every char in the char range replaced one for one.
+    pub fn map_chars(&self, r: Range<usize>, f: impl Fn(char) -> char) -> NormText {
+        NormText::from_pairs(
+            self.pairs()
+                .enumerate()
+                .map(|(i, (c, s))| if r.contains(&i) { (f(c), s) } else { (c, s) }),
+            self.src_len(),
+        )
+    }
+
+    /// A copy whose char range is replaced by `replacement`, which must have
+    /// exactly as many chars (used for whole-string converters).
+    pub fn replace_same_len(&self, r: Range<usize>, replacement: &str) -> NormText {
+        let mut rep = replacement.chars();
+        NormText::from_pairs(
+            self.pairs().enumerate().map(|(i, (c, s))| {
+                if r.contains(&i) {
+                    (rep.next().unwrap_or(c), s)
+                } else {
+                    (c, s)
+                }
+            }),
+            self.src_len(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn delete_keeps_way_back() {
+        let src = SourceText::new("教'科\n室.工作".to_string());
+        let n = NormText::identity(&src);
+        let q = n.as_str().find('\'').unwrap();
+        let d = n.delete_bytes(&[q..q + 1]);
+        assert_eq!(d.as_str(), "教科\n室.工作");
+        let span = d.src_span(0..2);
+        assert_eq!(src.slice(span), "教'科");
+    }
+
+    proptest! {
+        #[test]
+        fn spans_slice_back(s in "\\PC{0,40}", cuts in proptest::collection::vec(0usize..40, 0..6)) {
+            let src = SourceText::new(s.clone());
+            let n = NormText::identity(&src);
+            let len = n.as_str().len();
+            let ranges: Vec<Range<usize>> = cuts.chunks(2).filter_map(|c| {
+                let a = n.byte_at(c[0].min(n.len_chars()));
+                let b = n.byte_at(c.get(1).copied().unwrap_or(c[0]).min(n.len_chars()));
+                (a <= b && b <= len).then_some(a..b)
+            }).collect();
+            let d = n.delete_bytes(&ranges);
+            // Every remaining char maps to the same char of the source.
+            for i in 0..d.len_chars() {
+                let span = d.src_span(i..i + 1);
+                prop_assert_eq!(src.slice(span), d.slice_chars(i..i + 1));
+            }
+        }
+    }
+}
