@@ -32,8 +32,8 @@ pub fn detect_script(s: &str) -> Script {
         }
     }
     // Simplified text still has a few chars fast2s maps (e.g. 呵 in 呵护);
-    // traditional running text changes far more than 5% of its Han chars.
-    if han > 0 && changed * 20 > han {
+    // traditional running text changes a third or more of its Han chars.
+    if changed >= 2 && changed * 10 > han {
         Script::Traditional
     } else {
         Script::Simplified
