@@ -8,10 +8,12 @@
 pub mod clean;
 pub mod compare;
 pub mod decode;
+pub mod dict;
 pub mod error;
 pub mod extract;
 pub mod model;
 pub mod render;
+pub mod segment;
 pub mod split;
 pub mod structure;
 pub mod text;

@@ -130,7 +130,7 @@ fn run(cli: Cli) -> anyhow::Result<u8> {
     }
 }
 
-fn read_input(path: &PathBuf) -> planx::Result<planx::Parsed> {
+fn read_input(path: &std::path::Path) -> planx::Result<planx::Parsed> {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()

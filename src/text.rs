@@ -188,7 +188,8 @@ mod tests {
         let src = SourceText::new("教'科\n室.工作".to_string());
         let n = NormText::identity(&src);
         let q = n.as_str().find('\'').unwrap();
-        let d = n.delete_bytes(&[q..q + 1]);
+        let one = vec![q..q + 1];
+        let d = n.delete_bytes(&one);
         assert_eq!(d.as_str(), "教科\n室.工作");
         let span = d.src_span(0..2);
         assert_eq!(src.slice(span), "教'科");
