@@ -188,7 +188,7 @@ mod tests {
         let src = SourceText::new("教'科\n室.工作".to_string());
         let n = NormText::identity(&src);
         let q = n.as_str().find('\'').unwrap();
-        let one = vec![q..q + 1];
+        let one: Vec<Range<usize>> = std::iter::once(q..q + 1).collect();
         let d = n.delete_bytes(&one);
         assert_eq!(d.as_str(), "教科\n室.工作");
         let span = d.src_span(0..2);
