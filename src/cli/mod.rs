@@ -1,0 +1,52 @@
+//! Subcommands of the `planx` binary and what they share.
+
+pub mod audit;
+pub mod compare;
+pub mod extract;
+
+use clap::ValueEnum;
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+/// Output formats; each command accepts the ones it can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Jsonl,
+    Text,
+    Csv,
+}
+
+/// The format asked for, else JSON when stdout is not a terminal and text
+/// when it is.
+pub fn default_format(format: Option<Format>) -> Format {
+    format.unwrap_or(if std::io::stdout().is_terminal() {
+        Format::Text
+    } else {
+        Format::Json
+    })
+}
+
+/// A closed pipe (`planx … | head`) ends the command quietly.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Reads and parses one input; `-` is stdin.
+pub fn read_input(path: &Path) -> planx::Result<planx::Parsed> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|source| planx::Error::Io {
+                path: "-".into(),
+                source,
+            })?;
+        planx::extract_bytes("-", &bytes)
+    } else {
+        planx::extract_path(path)
+    }
+}
