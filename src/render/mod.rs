@@ -1,3 +1,5 @@
 //! Renderers: the only code that formats output.
 
+pub mod compare_csv;
+pub mod compare_text;
 pub mod json;
