@@ -104,8 +104,7 @@ pub fn compare(
     let completion = if items.is_empty() {
         0.0
     } else {
-        let c = (totals.done as f64 + 0.5 * totals.partial as f64) / items.len() as f64;
-        (c * 1000.0).round() / 1000.0
+        (totals.done as f64 + 0.5 * totals.partial as f64) / items.len() as f64
     };
     Ok(Comparison {
         schema: COMPARE_SCHEMA.into(),
