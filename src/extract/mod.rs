@@ -4,9 +4,12 @@
 mod clause;
 pub mod events;
 pub mod figures;
+pub mod goals;
+pub mod kind;
 pub mod numerals;
 pub mod period;
 pub mod quotas;
+pub mod topics;
 
 use crate::model::{Document, Item};
 use crate::text::{NormText, SourceText, Span};
@@ -40,6 +43,9 @@ impl<'a> DocCtx<'a> {
 
 /// Runs every rule family on a structured document.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
+    kind::apply(ctx, doc);
+    goals::apply(ctx, doc);
+    topics::apply(ctx, doc);
     period::extract(ctx, doc);
     quotas::extract(ctx, doc);
     figures::extract(ctx, doc);
