@@ -3,3 +3,4 @@
 pub mod compare_csv;
 pub mod compare_text;
 pub mod json;
+pub mod text;
