@@ -74,9 +74,9 @@ fn plan_docx() -> Vec<u8> {
     let body = [
         para(&run("某某小学2021年秋季学期教科室工作计划")),
         styled("Heading1", &run("指导思想")),
-        para(&format!(
-            r#"<w:r><w:t>以课题研究为抓手，</w:t></w:r><w:r><w:br/><w:t>促进教师专业成长。</w:t></w:r>"#
-        )),
+        para(
+            r#"<w:r><w:t>以课题研究为抓手，</w:t></w:r><w:r><w:br/><w:t>促进教师专业成长。</w:t></w:r>"#,
+        ),
         styled("Heading1", &run("工作目标")),
         numbered(1, 1, &run("加强课题管理")),
         numbered(
