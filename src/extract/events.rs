@@ -79,13 +79,6 @@ fn small(s: &str) -> Option<u32> {
     (v.fract() == 0.0 && (0.0..100.0).contains(&v)).then_some(v as u32)
 }
 
-/// Which digit after 周 is a count, not a weekday: 每周一次, 每周一节.
-fn count_follows(s: &str) -> bool {
-    s.starts_with([
-        '次', '节', '篇', '个', '份', '项', '本', '堂', '课', '场', '回',
-    ])
-}
-
 fn hits(clause: &str) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
     for c in DATE.captures_iter(clause) {
@@ -172,7 +165,8 @@ fn hits(clause: &str) -> Vec<Hit> {
         let (Some(whole), Some(d)) = (c.get(0), c.name("w")) else {
             continue;
         };
-        if count_follows(&clause[whole.end()..]) {
+        // 每周一次, 每周一小时: the digit counts, it is no weekday.
+        if super::quotas::starts_with_unit(&clause[whole.end()..]) {
             continue;
         }
         let weekday = match d.as_str() {
@@ -596,8 +590,47 @@ mod tests {
         let e = ev("四掀起天天课改交流、周周课改沙龙、月月课改小结的高潮", None);
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].0, "周周课改沙龙");
+        let e = ev("每周一小时的集体备课时间", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
         let e = ev("每周三4:10至4:45集体备课", None);
         assert_eq!(e[0].3, Some(3));
+    }
+
+    fn section(id: &str, parent: Option<&str>, months: &[u32]) -> Section {
+        Section {
+            id: id.into(),
+            parent: parent.map(Into::into),
+            level: 1,
+            marker: String::new(),
+            heading: String::new(),
+            span: [0, 0],
+            heading_norm: 0..0,
+            months: months.to_vec(),
+        }
+    }
+
+    #[test]
+    fn items_inherit_months_from_the_nearest_ancestor() {
+        let secs = [
+            section("s1", None, &[]),
+            section("s2", Some("s1"), &[7, 8]),
+            section("s3", Some("s2"), &[]),
+        ];
+        let by_id: HashMap<&str, &Section> = secs.iter().map(|s| (s.id.as_str(), s)).collect();
+        let item = |sec: Option<&str>| Item {
+            id: "i1".into(),
+            section: sec.map(Into::into),
+            text: String::new(),
+            span: [0, 0],
+            role: crate::model::Role::Other,
+            norm: 0..0,
+            marker: None,
+        };
+        let months = |sec| heading_months(&item(sec), &by_id).map(|s| s.months.clone());
+        assert_eq!(months(Some("s3")), Some(vec![7, 8]));
+        assert_eq!(months(Some("s2")), Some(vec![7, 8]));
+        assert_eq!(months(Some("s1")), None);
+        assert_eq!(months(None), None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::clause::{clauses, Clause};
 use super::numerals::{find_all, Numeral};
 use super::DocCtx;
 use crate::dict::{alternation, entries};
-use crate::model::{Document, Quota};
+use crate::model::{Document, Kind, Quota};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -106,6 +106,12 @@ pub(crate) struct Count {
     pub duration: bool,
 }
 
+/// Whether a text starts with a unit or classifier (一次, 一小时), which
+/// makes a numeral before it a count.
+pub(crate) fn starts_with_unit(s: &str) -> bool {
+    UNIT_AFTER.is_match(s)
+}
+
 /// How a count reads in its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Reading {
@@ -133,6 +139,10 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
                 Some('第' | '每' | '“' | '‘' | '"' | '\'' | '-' | '/' | '.' | ':')
             ) || before.ends_with("初")
             {
+                return None;
+            }
+            // Inside a book or document title: 《教师的20项修炼》.
+            if before.matches('《').count() > before.matches('》').count() {
                 return None;
             }
             let after = &clause[num.range.end..];
@@ -178,7 +188,9 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
 }
 
 /// Quota, figure or neither, from the cues of the clause.
-pub(crate) fn reading(clause: &str, c: &Clause, count: &Count) -> Reading {
+/// A summary reports: there a count that no target word sets is a figure,
+/// except 一 + classifier, which lists what each activity must produce.
+pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, summary: bool) -> Reading {
     let rate = clause[..count.num.range.start].contains('每');
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
     // words make a target.
@@ -188,14 +200,14 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count) -> Reading {
     if size_of_list {
         return Reading::Neither;
     }
-    if report && !target {
+    let plain_one = count.num.value == Some(1.0) && !count.num.arabic;
+    if !target && (report || (summary && !plain_one)) {
         return Reading::Figure;
     }
     if count.duration && !rate {
         return Reading::Neither;
     }
-    let plain_one = count.num.value == Some(1.0) || count.num.arabic;
-    if plain_one || target || comparator(clause, count).is_some() {
+    if plain_one || count.num.arabic || target || comparator(clause, count).is_some() {
         Reading::Quota
     } else {
         Reading::Neither
@@ -267,6 +279,7 @@ pub(crate) fn quote_range(clause: &str, count: &Count) -> Range<usize> {
 
 /// Fills `doc.quotas`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
+    let summary = doc.kind == Kind::Summary;
     let mut out = Vec::new();
     for item in &doc.items {
         let text = ctx.item_text(item);
@@ -275,7 +288,7 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
             let base = c.range.start;
             let scope = SCOPE.find(clause);
             for count in counts(clause) {
-                if reading(clause, &c, &count) != Reading::Quota {
+                if reading(clause, &c, &count, summary) != Reading::Quota {
                     continue;
                 }
                 // A number inside the age scope is not the quota itself.
@@ -315,7 +328,7 @@ mod tests {
         for c in clauses(s) {
             let clause = &s[c.range.clone()];
             for count in counts(clause) {
-                if reading(clause, &c, &count) == Reading::Quota {
+                if reading(clause, &c, &count, false) == Reading::Quota {
                     v.push((
                         count.num.value,
                         clause[count.unit.clone()].to_string(),
@@ -408,6 +421,8 @@ mod tests {
             "是我市教育工作的一项重点",
             "工作中多一分细心",
             "在一个群体中有不同思想",
+            "必读书籍——《教师的20项修炼》",
+            "要认真进行二次备课",
         ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
@@ -417,6 +432,20 @@ mod tests {
     fn reported_counts_are_figures_not_quotas() {
         assert!(quotas("共收到论文46篇").is_empty());
         assert!(quotas("成功申报了六项省级课题").is_empty());
+    }
+
+    #[test]
+    fn in_a_summary_untargeted_counts_are_figures() {
+        let s = "学校征订各类教育教学杂志50余种";
+        let c = &clauses(s)[0];
+        let count = &counts(s)[0];
+        assert_eq!(reading(s, c, count, true), Reading::Figure);
+        assert_eq!(reading(s, c, count, false), Reading::Quota);
+        let s = "一份项目培训活动记录";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], true),
+            Reading::Quota
+        );
     }
 
     #[test]
