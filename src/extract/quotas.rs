@@ -36,6 +36,7 @@ static REPORT_CUES: &str = include_str!("../../dictionaries/report_cues.txt");
 static TARGET_CUES: &str = include_str!("../../dictionaries/target_cues.txt");
 static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
 static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
+static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
 
 /// A unit right after a number, with an optional 余/多 between.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,6 +56,7 @@ static DESCRIPTIVE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(ARTICLE_AFTER).collect());
 static NOT_COUNT: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(NOT_COUNTS).collect());
 static TIME_WORD: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(TIME_AFTER).collect());
+static NOT_UNIT: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(UNIT_WORDS).collect());
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
     // 了 marks completion except in 为了, 除了, 了解 ...
     Regex::new(&format!(
@@ -162,6 +164,10 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
                     .then_some(bare);
             };
             let unit_m = m.name("unit")?;
+            let at_unit = &after[unit_m.start()..];
+            if NOT_UNIT.iter().any(|w| at_unit.starts_with(w)) {
+                return None;
+            }
             let unit = unit_m.as_str();
             let unit_end = num.range.end + unit_m.end();
             let is_one = num.value == Some(1.0) && !num.arabic && num.max.is_none();
@@ -423,6 +429,7 @@ mod tests {
             "在一个群体中有不同思想",
             "必读书籍——《教师的20项修炼》",
             "要认真进行二次备课",
+            "1本学期教科室将围绕学校中心工作",
         ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
