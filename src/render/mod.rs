@@ -1,3 +1,4 @@
 //! Renderers: the only code that formats output.
 
 pub mod json;
+pub mod text;
