@@ -387,7 +387,23 @@ fn item_events(text: &str, heading: Option<&[u32]>) -> Vec<Found> {
         }
         i += 1;
     }
+    carry_rhythm(&mut out);
     out
+}
+
+/// Weekdays after a weekly rhythm in the same item realise it: 每周安排一个
+///固定活动时间:周四下午为数学教研组活动 → weekday 4, weekly.
+fn carry_rhythm(found: &mut [Found]) {
+    let mut weekly = false;
+    for f in found {
+        match f.when.recurrence.as_deref() {
+            Some(r) => weekly = r == "weekly",
+            None if weekly && f.when.weekday.is_some() => {
+                f.when.recurrence = Some("weekly".to_string());
+            }
+            None => {}
+        }
+    }
 }
 
 fn take(p: &mut Vec<(Range<usize>, When)>) -> Option<(Range<usize>, When)> {
@@ -590,6 +606,14 @@ mod tests {
         let e = ev("四掀起天天课改交流、周周课改沙龙、月月课改小结的高潮", None);
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].0, "周周课改沙龙");
+        let e = ev(
+            "每周安排一个固定活动时间:周四下午为数学教研组活动,周五为综合科活动时间",
+            None,
+        );
+        assert_eq!(e.len(), 3);
+        assert_eq!((e[1].3, e[1].4.as_deref()), (Some(4), Some("weekly")));
+        let e = ev("周四下午为数学教研组活动", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (Some(4), None));
         let e = ev("每周一小时的集体备课时间", None);
         assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
         let e = ev("每周三4:10至4:45集体备课", None);

@@ -9,13 +9,16 @@
 //! figures too, which is what they are, though not results.
 
 use super::clause::clauses;
-use super::quotas::{counts, quote_range, reading, Reading};
+use super::quotas::{counts, quote_range, reading, Context, Reading};
 use super::DocCtx;
 use crate::model::{Document, Figure, Kind};
 
 /// Fills `doc.figures`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
-    let summary = doc.kind == Kind::Summary;
+    let cx = Context {
+        summary: doc.kind == Kind::Summary,
+        listed: false,
+    };
     let mut out = Vec::new();
     for item in &doc.items {
         let text = ctx.item_text(item);
@@ -23,7 +26,7 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
             let clause = &text[c.range.clone()];
             let base = c.range.start;
             for count in counts(clause) {
-                if reading(clause, &c, &count, summary) != Reading::Figure {
+                if reading(clause, &c, &count, cx) != Reading::Figure {
                     continue;
                 }
                 let q = quote_range(clause, &count);
@@ -54,7 +57,7 @@ mod tests {
         for c in clauses(s) {
             let clause = &s[c.range.clone()];
             for count in counts(clause) {
-                if reading(clause, &c, &count, false) == Reading::Figure {
+                if reading(clause, &c, &count, Context::default()) == Reading::Figure {
                     v.push((count.num.value, clause[count.unit.clone()].to_string()));
                 }
             }
