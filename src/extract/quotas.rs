@@ -168,8 +168,9 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
                 // 博文至少3, 课题研究论文1: a number that ends its clause right
                 // after a noun, its unit unwritten; `reading` decides.
                 let glued = prev.is_some_and(|p| ('\u{4E00}'..='\u{9FFF}').contains(&p));
-                return (num.arabic && glued && after.trim().is_empty()).then(|| Count {
-                    unit: num.range.end..num.range.end,
+                let end = num.range.end;
+                return (num.arabic && glued && after.trim().is_empty()).then_some(Count {
+                    unit: end..end,
                     approx: false,
                     duration: false,
                     bare: true,
