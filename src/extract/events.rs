@@ -13,11 +13,11 @@
 //! Not events: school-calendar words alone (学期初, 期末), 每学期 (a quota
 //! rate), 每天/每年 (no such recurrence), 定期, a line that is only a date
 //! (the signature). Known false positives: 每周 qualifying a noun
-//! (学校每周工作安排) reads as a weekly event.
+//! (学校每周的工作安排) reads as a weekly event unless 列入/纳入 governs it.
 
 use super::clause::{clauses, trim_end_punct, Clause};
 use super::DocCtx;
-use crate::dict::entries;
+use crate::dict::{alternation, entries};
 use crate::model::{Document, Event, Item, Section, When};
 use regex::Regex;
 use std::collections::HashMap;
@@ -37,7 +37,15 @@ fn pairs(list: &'static str) -> Vec<Vec<&'static str>> {
     v
 }
 
+static RHYTHM_OBJECTS: &str = include_str!("../../dictionaries/rhythm_objects.txt");
+
 static RHYTHMS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(RECURRENCE));
+static RHYTHM: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = RHYTHMS.iter().map(|r| regex::escape(r[0])).collect();
+    Regex::new(&words.join("|")).expect("rhythm pattern")
+});
+static RHYTHM_OBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&alternation(RHYTHM_OBJECTS)).expect("rhythm objects"));
 static PARTS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(MONTH_PARTS));
 static RELATION: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(RELATIONS));
 
@@ -85,6 +93,13 @@ fn hits(clause: &str) -> Vec<Hit> {
         let Some(whole) = c.get(0) else { continue };
         let mut w = When::default();
         if c.name("iso").is_some() {
+            // 2021-09-17 16:42:30 is a page's time stamp, not a schedule.
+            let rest = clause[whole.end()..].trim_start();
+            if rest.len() < clause.len() - whole.end()
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
             w.year = c.name("iy").and_then(|m| m.as_str().parse().ok());
             w.month = c.name("im").and_then(|m| small(m.as_str()));
             w.day = c.name("id").and_then(|m| small(m.as_str()));
@@ -142,24 +157,25 @@ fn hits(clause: &str) -> Vec<Hit> {
             when: w,
         });
     }
-    for (i, _) in clause.char_indices() {
-        let rest = &clause[i..];
-        if let Some(r) = RHYTHMS.iter().find(|r| rest.starts_with(r[0])) {
-            // 3月月底: the 月 of a month, not 月月.
-            let prev = clause[..i].chars().next_back();
-            if r[0].starts_with("月月")
-                && prev.is_some_and(|p| p.is_ascii_digit() || "一二三四五六七八九十".contains(p))
-            {
-                continue;
-            }
-            out.push(Hit {
-                range: i..i + r[0].len(),
-                when: When {
-                    recurrence: Some(r[1].to_string()),
-                    ..When::default()
-                },
-            });
+    // A rhythm inside the object of 列入/纳入 qualifies a schedule or a
+    // review, it is no activity of its own.
+    let object = RHYTHM_OBJECT.find(clause).map(|m| m.end());
+    for m in RHYTHM.find_iter(clause) {
+        let prev = clause[..m.start()].chars().next_back();
+        // 3月月底: the 月 of a month, not 月月.
+        let month_day = m.as_str() == "月月"
+            && prev.is_some_and(|p| p.is_ascii_digit() || "一二三四五六七八九十".contains(p));
+        if month_day || object.is_some_and(|o| o <= m.start()) {
+            continue;
         }
+        let rec = RHYTHMS.iter().find(|r| r[0] == m.as_str()).map(|r| r[1]);
+        out.push(Hit {
+            range: m.range(),
+            when: When {
+                recurrence: rec.map(str::to_string),
+                ..When::default()
+            },
+        });
     }
     for c in WEEKDAY.captures_iter(clause) {
         let (Some(whole), Some(d)) = (c.get(0), c.name("w")) else {
@@ -669,6 +685,8 @@ mod tests {
             "2020年7月3日",
             "九月份",
             "三个月内完成",
+            "并把教师培训列入学校每周工作安排",
+            "(作者:与人为善3852时间:2021-09-17 16:42:30)",
         ] {
             assert!(ev(s, None).is_empty(), "{s}: {:?}", ev(s, None));
         }
