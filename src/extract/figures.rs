@@ -2,8 +2,8 @@
 //!
 //! Takes the counts of `quotas` (a number with its unit) in clauses that
 //! report (共, 累计, 获, 收到, 已, 了, 有 ... in `report_cues.txt`) and set no
-//! target (每, 要, 将, 不少于 ...); in a summary, any count that no target
-//! word sets, except 一 + classifier. Example: "共收到论文46篇" → 46 篇;
+//! target (每, 要, 将, 不少于 ...); in a summary, any count in digits that
+//! no target word sets. Example: "共收到论文46篇" → 46 篇;
 //! "60余人次获奖" → 60 人次.
 //! Known false positives: a plan's background facts (全校有教师120人) are
 //! figures too, which is what they are, though not results.

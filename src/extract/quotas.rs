@@ -212,8 +212,8 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
 }
 
 /// Quota, figure or neither, from the cues of the clause.
-/// A summary reports: there a count that no target word sets is a figure,
-/// except 一 + classifier, which lists what each activity must produce.
+/// A summary reports: there a count in digits that no target word sets is
+/// a figure; 一 + classifier lists what each activity must produce.
 pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> Reading {
     if count.bare {
         return if cx.listed || comparator(clause, count).is_some() {
@@ -234,7 +234,12 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
         return Reading::Neither;
     }
     let plain_one = count.num.value == Some(1.0) && !count.num.arabic;
-    if !target && (report || approx || (cx.summary && !plain_one)) {
+    if count.duration && !rate && !report {
+        return Reading::Neither;
+    }
+    // In a summary, 14人次, 46篇 stand for themselves; 两条主线, 五个方面
+    // in words are enumerations unless a report word is there.
+    if !target && (report || approx || (cx.summary && count.num.arabic)) {
         return Reading::Figure;
     }
     if count.duration && !rate {
@@ -540,6 +545,16 @@ mod tests {
         let count = &counts(s)[0];
         assert_eq!(reading(s, c, count, summary), Reading::Figure);
         assert_eq!(reading(s, c, count, Context::default()), Reading::Quota);
+        let s = "紧紧围绕课程改革两条主线";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Neither
+        );
+        let s = "合理安排教师的90学时的培训";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Neither
+        );
         let s = "一份项目培训活动记录";
         assert_eq!(
             reading(s, &clauses(s)[0], &counts(s)[0], summary),
