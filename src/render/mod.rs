@@ -1,3 +1,5 @@
 //! Renderers: the only code that formats output.
 
+pub mod audit_csv;
+pub mod html;
 pub mod json;
