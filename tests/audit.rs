@@ -85,7 +85,10 @@ fn batch_gives_rows_pairs_and_the_same_output_whatever_j() {
     let out2 = tmp.path().join("out2");
     let (code, err) = run(&["audit", in_s, "--out", out1.to_str().unwrap(), "-j", "1"]);
     assert_eq!(code, 1, "one unreadable file gives 1: {err}");
-    assert!(err.contains("丙校-2020春-总结.txt") && err.contains("PDF"), "{err}");
+    assert!(
+        err.contains("丙校-2020春-总结.txt") && err.contains("PDF"),
+        "{err}"
+    );
     let (code, _) = run(&["audit", in_s, "--out", out2.to_str().unwrap(), "-j", "2"]);
     assert_eq!(code, 1);
     for f in ["documents.csv", "pairs.csv", "audit.json", "report.html"] {
@@ -112,7 +115,8 @@ fn batch_gives_rows_pairs_and_the_same_output_whatever_j() {
         let name = e.unwrap().file_name().to_string_lossy().into_owned();
         if name.ends_with(".txt") {
             assert!(
-                rows.iter().any(|r| r[0].ends_with(&name) && !r[1].is_empty()),
+                rows.iter()
+                    .any(|r| r[0].ends_with(&name) && !r[1].is_empty()),
                 "{name}"
             );
         }
@@ -135,19 +139,33 @@ fn batch_gives_rows_pairs_and_the_same_output_whatever_j() {
     if eval_pairs().is_some() {
         for school in ["甲校", "乙校"] {
             let r = prow.iter().find(|r| &r[0] == school).unwrap();
-            assert!(r[1].ends_with("计划.txt") && r[2].ends_with("总结.txt"), "{r:?}");
+            assert!(
+                r[1].ends_with("计划.txt") && r[2].ends_with("总结.txt"),
+                "{r:?}"
+            );
         }
     }
     let lone = prow.iter().find(|r| &r[0] == "丁校").unwrap();
-    assert!(lone[1].is_empty() && lone[11].contains("no plan"), "{lone:?}");
+    assert!(
+        lone[1].is_empty() && lone[11].contains("no plan"),
+        "{lone:?}"
+    );
 
     let json: serde_json::Value = serde_json::from_str(&read(&out1.join("audit.json"))).unwrap();
     assert_eq!(json["schema"], "planx/audit/1");
     assert_eq!(json["totals"]["failed"], 1);
     assert_eq!(json["totals"]["skipped"], 1);
     let files = json["files"].as_array().unwrap();
-    assert_eq!(files.len(), rows.iter().filter(|r| r[1].is_empty() || &r[1] == "0").count());
-    let d = files.iter().find(|f| f["file"].as_str().unwrap().contains("001_")).unwrap();
+    assert_eq!(
+        files.len(),
+        rows.iter()
+            .filter(|r| r[1].is_empty() || &r[1] == "0")
+            .count()
+    );
+    let d = files
+        .iter()
+        .find(|f| f["file"].as_str().unwrap().contains("001_"))
+        .unwrap();
     assert_eq!(d["extract"]["schema"], "planx/extract/1");
     assert!(!d["extract"]["documents"].as_array().unwrap().is_empty());
 }
@@ -172,7 +190,12 @@ fn all_files_read_gives_zero_and_usage_errors_give_two() {
         "/nonexistent/m.csv",
     ]);
     assert_eq!(code, 2, "{err}");
-    let (code, _) = run(&["audit", "/nonexistent/planx-dir", "--out", out.to_str().unwrap()]);
+    let (code, _) = run(&[
+        "audit",
+        "/nonexistent/planx-dir",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(code, 1, "a missing path is a file not read");
 }
 
