@@ -1,7 +1,7 @@
 //! `planx extract FILE...`
 
 use super::{default_format, read_input, Format};
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -9,7 +9,8 @@ pub struct Args {
     /// Files to read; `-` reads text from stdin.
     files: Vec<PathBuf>,
     /// json: one object per file, one per line with several files; jsonl:
-    /// always one per line; text: indented JSON (the default on a terminal).
+    /// always one per line; text: a digest for a person, each document on
+    /// about one screen (the default on a terminal).
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// Indent the JSON.
@@ -21,11 +22,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let pretty = match default_format(args.format) {
+    let format = default_format(args.format);
+    let pretty = match format {
         Format::Jsonl => false,
         Format::Json => args.pretty,
-        // What a person reads of extract is its indented JSON.
-        Format::Text => true,
+        Format::Text => false,
         Format::Csv => {
             eprintln!("planx extract: --format csv is not available; use json or jsonl");
             return Ok(2);
@@ -57,7 +58,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         let path = path?;
         match read_input(&path) {
             Ok(parsed) => {
-                planx::render::json::write(&mut out, &parsed.extract, pretty)?;
+                if format == Format::Text {
+                    planx::render::text::write(&mut out, &parsed.extract, &text_options())?;
+                } else {
+                    planx::render::json::write(&mut out, &parsed.extract, pretty)?;
+                }
                 out.flush()?;
             }
             Err(e) => {
@@ -68,4 +73,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     out.flush()?;
     Ok(u8::from(failed))
+}
+
+/// Digest layout for this terminal: the width from `COLUMNS` (else 100
+/// columns), bold headings only on a terminal and without `NO_COLOR`.
+fn text_options() -> planx::render::text::Options {
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&w| w >= 40)
+        .unwrap_or(100);
+    planx::render::text::Options {
+        width,
+        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ..Default::default()
+    }
 }

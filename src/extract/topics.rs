@@ -77,12 +77,21 @@ static JUNK: LazyLock<Vec<&str>> =
 /// “N个一”: the label of a set of routines, a programme.
 static N_GE_YI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("^[一二三四五六七八九十]+个一$").expect("valid regex"));
+/// A count word (两个, 三大) before the word that follows a run of names.
+static COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("^[一二三四五六七八九十两]+[个项大]+").expect("valid regex"));
 /// Planning-period labels (十三五) and years are not topics.
 static PERIOD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("^(十[一二三四五六七八九]五|[0-9x]+年.*)$").expect("valid regex"));
 /// Unquoted sub-project led by 子课题 and closed by 为引领 / 为重点 ….
 static SUB_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("[主子]课题([^,。;:!?、()“”《》\"]{6,40}?)为(?:引领|重点|抓手|载体|突破口|核心)")
+        .expect("valid regex")
+});
+/// A project named in brackets or after a colon right after 课题:
+/// 课题结项(有效化教学研究), 课题研究:制约课堂教学有效化的因素.
+static NAMED_AFTER_KETI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("课题(?:研究|结项|结题|开题)?(?:\\(([^()]{4,30})\\)|:([^,。;:!?()“”《》\"]{4,30}))")
         .expect("valid regex")
 });
 /// Unquoted main project named before 是…主课题.
@@ -211,7 +220,9 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
         let first = &bs[run.start];
         let last = &bs[run.end - 1];
         let before = &text[..first.outer.start];
+        // 等 and a count (“A”、“B”两个大主题) stand between a run and its word.
         let after = text[last.outer.end..].trim_start_matches('等');
+        let after = COUNT.find(after).map_or(after, |m| &after[m.end()..]);
         let after_kind = lookup_prefix(&AFTER, after);
         let before_kind = lookup_suffix(&BEFORE, before);
         for b in &bs[run.clone()] {
@@ -243,7 +254,7 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
                 continue;
             }
             // A short name ending in 研究 names a method (专题研究), not a project.
-            if kind == "project" && b.mark == Mark::Quote && name.chars().count() < 5 {
+            if b.mark == Mark::Quote && name.ends_with("研究") && name.chars().count() < 5 {
                 continue;
             }
             out.push(Found {
@@ -289,6 +300,7 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
         }
         let mut start = w.byte_start;
         let mut heads: Vec<&str> = Vec::new();
+        let mut edition = false;
         if w.word == *suffix {
             // Read back over proper words, at most three and eight chars.
             for p in ws[..k].iter().rev() {
@@ -298,6 +310,7 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
                     || brand_stop(p.word, p.tag)
                     || inside(p.byte_start..p.byte_end)
                 {
+                    edition = p.word.ends_with('届');
                     break;
                 }
                 start = p.byte_start;
@@ -307,8 +320,10 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
             heads.push(&w.word[..w.word.len() - suffix.len()]);
         }
         // A brand needs a proper word before its ending: 教师论坛 and 教研论坛
-        // are generic, 系统工程 is a word of its own.
-        if heads.iter().all(|h| GENERIC.contains(h)) || GENERIC.contains(w.word) {
+        // are generic, 系统工程 is a word of its own; an edition number
+        // (第三届教师业务论坛) makes a series of any name.
+        let generic = heads.iter().all(|h| GENERIC.contains(h)) || GENERIC.contains(w.word);
+        if heads.is_empty() || (generic && !edition) {
             continue;
         }
         out.push(Found {
@@ -321,6 +336,21 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
 
 /// Unquoted main and sub-project names.
 fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
+    for c in NAMED_AFTER_KETI.captures_iter(text) {
+        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
+        // 课题(市级立项) gives a level, not a name.
+        let name = m.as_str();
+        if name.contains("立项") || LEVELS.iter().any(|(w, _)| name.contains(w)) {
+            continue;
+        }
+        out.push(Found {
+            name: m.range(),
+            kind: "project",
+            level: None,
+        });
+    }
     for re in [&*SUB_PROJECT, &*MAIN_PROJECT] {
         for c in re.captures_iter(text) {
             if let Some(m) = c.get(1) {
@@ -572,7 +602,35 @@ mod tests {
     }
 
     #[test]
+    fn edition_numbers_and_counts() {
+        assert_eq!(
+            names("2、第三届教师业务论坛活动(主题:打造高效课堂)"),
+            [one("教师业务论坛", "programme")]
+        );
+        assert_eq!(
+            names("拟继续围绕第五届数学文化节和‘探究型’数学课堂教学基本框架的运用为重点"),
+            [one("数学文化节", "programme")]
+        );
+        assert_eq!(
+            names("以“新课程有效化教学”、“高效课堂”两个大主题研究为载体"),
+            [
+                one("新课程有效化教学", "project"),
+                one("高效课堂", "project")
+            ]
+        );
+    }
+
+    #[test]
     fn unquoted_project_names() {
+        assert_eq!(
+            names("2、课题结项(有效化教学研究)"),
+            [one("有效化教学研究", "project")]
+        );
+        assert_eq!(
+            names("3、课题研究:制约课堂教学有效化的因素"),
+            [one("制约课堂教学有效化的因素", "project")]
+        );
+        assert!(names("3、指导好xx—xx学年课题(市级立项)的研究实施工作").is_empty());
         assert_eq!(
             names(
                 "以一级子课题探究型数学课堂教学基本框架与学生自主创新能力培养为引领,用行动研究方式"

@@ -3,3 +3,4 @@
 pub mod audit_csv;
 pub mod html;
 pub mod json;
+pub mod text;
