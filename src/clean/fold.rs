@@ -14,7 +14,8 @@ pub fn fold_width(c: char) -> char {
 
 /// The whole one-for-one fold of cleaning: width, the `□` placeholder that
 /// web pages leave for a lost char (usually a comma or space, so it becomes a
-/// space), and `\r` (a lone CR is a line end; CRLF becomes an empty line).
+/// space), and a lone `\r`, which is a line end (`clean` deletes the `\r`
+/// of a CRLF).
 pub fn fold_char(c: char) -> char {
     match c {
         '□' | '\u{00A0}' => ' ',

@@ -20,13 +20,31 @@ use std::ops::Range;
 /// Cleans a decoded source text for matching.
 pub fn clean(src: &SourceText) -> NormText {
     let norm = NormText::identity(src);
+    // CRLF and lone CR are line ends: later stages see only `\n`. The `\r`
+    // of a CRLF is deleted (found here, as a char index, because the fold
+    // below turns a lone `\r` into `\n` and shifts byte offsets).
+    let crlf: Vec<usize> = if src.as_str().contains("\r\n") {
+        src.as_str()
+            .chars()
+            .zip(src.as_str().chars().skip(1))
+            .enumerate()
+            .filter(|(_, (a, b))| *a == '\r' && *b == '\n')
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let norm = if src.as_str().chars().any(fold::needs_fold) {
         let n = norm.len_chars();
         norm.map_chars(0..n, fold::fold_char)
     } else {
         norm
     };
-    let dead = deletions(norm.as_str());
+    let mut dead = deletions(norm.as_str());
+    if !crlf.is_empty() {
+        dead.extend(crlf.iter().map(|&i| norm.byte_at(i)..norm.byte_at(i + 1)));
+        dead = merge(dead);
+    }
     if dead.is_empty() {
         norm
     } else {
@@ -98,8 +116,8 @@ mod tests {
 
     #[test]
     fn cleans_a_page() {
-        let page = "当前位置:首页 > 工作计划\n\n学校安全的`预防工作。\r\n2、做好检查(１次)";
-        assert_eq!(cleaned(page), "\n学校安全的预防工作。\n\n2、做好检查(1次)");
+        let page = "当前位置:首页 > 工作计划\n\n学校安全的`预防工作。\r\n2、做好检查(１次)\r3、";
+        assert_eq!(cleaned(page), "\n学校安全的预防工作。\n2、做好检查(1次)\n3、");
     }
 
     #[test]

@@ -1,14 +1,16 @@
 //! `planx extract FILE...`
 
 use super::{default_format, read_input, Format};
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
     /// Files to read; `-` reads text from stdin.
     files: Vec<PathBuf>,
-    /// Output format (default: json when stdout is not a terminal, else text).
+    /// json: one object per file, one per line with several files; jsonl:
+    /// always one per line; text: a digest for a person, each document on
+    /// about one screen (the default on a terminal).
     #[arg(long, value_enum)]
     format: Option<Format>,
     /// Indent the JSON.
@@ -20,28 +22,47 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let mut files = args.files;
-    if args.stdin_paths {
-        for line in std::io::stdin().lock().lines() {
-            let line = line?;
-            if !line.trim().is_empty() {
-                files.push(PathBuf::from(line.trim()));
-            }
+    let format = default_format(args.format);
+    let pretty = match format {
+        Format::Jsonl => false,
+        Format::Json => args.pretty,
+        Format::Text => false,
+        Format::Csv => {
+            eprintln!("planx extract: --format csv is not available; use json or jsonl");
+            return Ok(2);
         }
+    };
+    if args.stdin_paths && args.files.iter().any(|f| f.as_os_str() == "-") {
+        eprintln!("planx extract: `-` and --stdin-paths both want stdin; give one");
+        return Ok(2);
     }
-    if files.is_empty() {
+    if args.files.is_empty() && !args.stdin_paths {
         eprintln!("planx extract: no input files (give FILE..., `-` for stdin, or --stdin-paths)");
         return Ok(2);
     }
-    let format = default_format(args.format);
+    // Paths from stdin are read as they come, so a pipeline streams.
+    let stdin_paths = args
+        .stdin_paths
+        .then(|| std::io::stdin().lock().lines())
+        .into_iter()
+        .flatten()
+        .filter_map(|line| match line {
+            Ok(l) if l.trim().is_empty() => None,
+            Ok(l) => Some(Ok(PathBuf::from(l.trim()))),
+            Err(e) => Some(Err(e)),
+        });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for path in &files {
-        match read_input(path) {
+    for path in args.files.into_iter().map(Ok).chain(stdin_paths) {
+        let path = path?;
+        match read_input(&path) {
             Ok(parsed) => {
-                let pretty = args.pretty && format != Format::Jsonl;
-                planx::render::json::write(&mut out, &parsed.extract, pretty)?;
+                if format == Format::Text {
+                    planx::render::text::write(&mut out, &parsed.extract, &text_options())?;
+                } else {
+                    planx::render::json::write(&mut out, &parsed.extract, pretty)?;
+                }
                 out.flush()?;
             }
             Err(e) => {
@@ -52,4 +73,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     out.flush()?;
     Ok(u8::from(failed))
+}
+
+/// Digest layout for this terminal: the width from `COLUMNS` (else 100
+/// columns), bold headings only on a terminal and without `NO_COLOR`.
+fn text_options() -> planx::render::text::Options {
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&w| w >= 40)
+        .unwrap_or(100);
+    planx::render::text::Options {
+        width,
+        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ..Default::default()
+    }
 }

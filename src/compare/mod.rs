@@ -1,7 +1,26 @@
 //! Checking a summary against its plan, item by item.
+//!
+//! Stages, one file each: [`docs`] chooses the two documents; [`units`]
+//! cuts the plan into clauses (one obligation each); [`sentences`] cuts the
+//! summary into sentences; [`align`] finds each clause's evidence by
+//! weighted words, headings and months; [`cues`] reads the status from the
+//! evidence; [`quota`] compares planned and reported numbers; [`unplanned`]
+//! lists reported activities that no clause asked for.
 
-use crate::model::Comparison;
-use crate::{Error, Parsed, Result};
+pub mod align;
+pub mod cues;
+pub mod docs;
+pub mod layout;
+pub mod quota;
+pub mod sentences;
+pub mod terms;
+pub mod units;
+pub mod unplanned;
+
+use crate::model::{
+    CompareItem, Comparison, Evidence, Kind, Quota, Status, Totals, COMPARE_SCHEMA,
+};
+use crate::{Parsed, Result};
 
 /// Compares the plan document of `plan` with the summary document of
 /// `summary`: the given document indexes, else the first of the right kind.
@@ -11,9 +30,103 @@ pub fn compare(
     summary: &Parsed,
     summary_doc: Option<usize>,
 ) -> Result<Comparison> {
-    let _ = (plan_doc, summary, summary_doc);
-    Err(Error::Unreadable {
-        path: plan.extract.source.clone(),
-        message: "compare is not built yet".into(),
+    let pdoc = docs::choose(plan, plan_doc, Kind::Plan)?;
+    let sdoc = docs::choose(summary, summary_doc, Kind::Summary)?;
+    let units = units::units(&plan.norm, pdoc);
+    let read = sentences::summary(&summary.norm, sdoc);
+    let scores = align::scores(&units, &read);
+    let found = align::evidence(&scores, &read);
+    let mut used = vec![false; read.sentences.len()];
+    let mut items = Vec::with_capacity(units.len());
+    for (u, f) in units.iter().zip(&found) {
+        let item = &pdoc.items[u.item];
+        let span = plan.norm.src_span(u.norm.clone());
+        let mut out = CompareItem {
+            plan_item: item.id.clone(),
+            text: plan.source.slice(span).to_string(),
+            span,
+            section: item.section.clone(),
+            month: u.month,
+            status: Status::Unreported,
+            evidence: None,
+            score: 0.0,
+            reason: "no summary sentence speaks of it".into(),
+            quota: None,
+        };
+        if let Some(f) = f {
+            for &s in &f.sentences {
+                used[s] = true;
+            }
+            let first = &read.sentences[f.sentences[0]];
+            let last = &read.sentences[f.sentences[f.sentences.len() - 1]];
+            let ev_span = summary.norm.src_span(first.norm.start..last.norm.end);
+            // The words that decide: the part about the unit's month when the
+            // sentence speaks of several, else the whole evidence.
+            let cue_text = match u.month {
+                Some(m) if first.months().len() > 1 && first.months().contains(&m) => {
+                    first.text[first.month_scope(m)].to_string()
+                }
+                _ => f
+                    .sentences
+                    .iter()
+                    .map(|&s| read.sentences[s].text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("。"),
+            };
+            let c = cues::find(&cue_text, read.date);
+            let (mut status, mut reason) = cues::decide(&c);
+            let quotas: Vec<&Quota> = pdoc
+                .quotas
+                .iter()
+                .filter(|q| q.item == item.id && q.span[0] >= span[0] && q.span[1] <= span[1])
+                .collect();
+            if let Some(q) = quota::check(&u.text, &quotas, &cue_text, &c) {
+                if let Some((s, r)) = q.verdict {
+                    if matches!(status, Status::Done | Status::Partial) {
+                        status = s;
+                        reason = r;
+                    }
+                }
+                out.quota = Some(q.quota);
+            }
+            out.status = status;
+            out.reason = reason;
+            out.score = (f.score * 100.0).round() / 100.0;
+            out.evidence = Some(Evidence {
+                text: summary.source.slice(ev_span).to_string(),
+                span: ev_span,
+            });
+        }
+        items.push(out);
+    }
+    let unplanned = unplanned::find(&scores, &used, &read, &summary.source, &summary.norm);
+    let totals = totals(&items);
+    let completion = if items.is_empty() {
+        0.0
+    } else {
+        (totals.done as f64 + 0.5 * totals.partial as f64) / items.len() as f64
+    };
+    Ok(Comparison {
+        schema: COMPARE_SCHEMA.into(),
+        plan: plan.extract.source.clone(),
+        summary: summary.extract.source.clone(),
+        items,
+        unplanned,
+        totals,
+        completion,
     })
+}
+
+fn totals(items: &[CompareItem]) -> Totals {
+    let mut t = Totals::default();
+    for it in items {
+        match it.status {
+            Status::Done => t.done += 1,
+            Status::Partial => t.partial += 1,
+            Status::NotDone => t.not_done += 1,
+            Status::Mentioned => t.mentioned += 1,
+            Status::Unreported => t.unreported += 1,
+        }
+    }
+    t
 }

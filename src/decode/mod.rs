@@ -32,7 +32,7 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
             (UTF_16LE, rest)
         } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
             (UTF_16BE, rest)
-        } else if std::str::from_utf8(bytes).is_ok() {
+        } else if mostly_utf8(bytes) {
             (UTF_8, bytes)
         } else {
             (guess_legacy(bytes), bytes)
@@ -46,14 +46,16 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
     let (text, had_errors) = enc.decode_without_bom_handling(body);
     let mut warnings = Vec::new();
     if had_errors {
-        let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        let mut bad = text.chars().enumerate().filter(|&(_, c)| c == '\u{FFFD}');
+        let first = bad.next().map(|(i, _)| i);
         warnings.push(Warning {
             code: "invalid-bytes".into(),
             message: format!(
-                "{name}: {bad} invalid byte sequence(s) for {} replaced by U+FFFD",
+                "{name}: {} invalid byte sequence(s) for {} replaced by U+FFFD",
+                1 + bad.count(),
                 label(enc)
             ),
-            span: None,
+            span: first.map(|i| [i, i + 1]),
         });
     }
     Ok(Decoded {
@@ -76,6 +78,22 @@ fn label(enc: &'static Encoding) -> &'static str {
     } else {
         "utf-8"
     }
+}
+
+/// True when the bytes are UTF-8, or UTF-8 with a few damaged sequences (a
+/// file cut mid-character, a stray byte): valid multi-byte characters must
+/// outnumber invalid sequences by far. GBK or Big5 text read as UTF-8 is
+/// nearly all invalid sequences, so it never passes.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    if std::str::from_utf8(bytes).is_ok() {
+        return true;
+    }
+    let (mut wide, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    wide >= 8 * invalid
 }
 
 /// What a non-text file looks like, from its magic bytes.

@@ -1,6 +1,16 @@
 //! Element rules over the items of a document: each rule family in its own
 //! module.
 
+mod clause;
+pub mod events;
+pub mod figures;
+pub mod goals;
+pub mod kind;
+pub mod numerals;
+pub mod period;
+pub mod quotas;
+pub mod topics;
+
 use crate::model::{Document, Item};
 use crate::text::{NormText, SourceText, Span};
 use std::ops::Range;
@@ -32,4 +42,12 @@ impl<'a> DocCtx<'a> {
 }
 
 /// Runs every rule family on a structured document.
-pub fn extract(_ctx: &DocCtx, _doc: &mut Document) {}
+pub fn extract(ctx: &DocCtx, doc: &mut Document) {
+    kind::apply(ctx, doc);
+    goals::apply(ctx, doc);
+    topics::apply(ctx, doc);
+    period::extract(ctx, doc);
+    quotas::extract(ctx, doc);
+    figures::extract(ctx, doc);
+    events::extract(ctx, doc);
+}

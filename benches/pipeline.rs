@@ -1,0 +1,146 @@
+//! Throughput of planx on one core, in bytes of input:
+//! - `decode`, `decode+clean`: the first stages alone.
+//! - `front`: decode → clean → split → structure, on ~20 MB made by repeating
+//!   the seeds, simplified and traditional seeds apart (traditional also pays
+//!   for script conversion). Goal: ≥ 100 MB/s simplified.
+//! - `extract`: the whole extract pipeline on the same inputs. Goal: ≥ 15 MB/s.
+//! - `seed`: wall time of `planx extract` on one seed file, as a user runs it
+//!   (process start, lazy dictionaries and all).
+//!
+//! Run: `cargo bench --bench pipeline` (add `-- front` etc. to pick one).
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use planx::text::SourceText;
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+const CORPUS_BYTES: usize = 20 << 20;
+
+fn seeds() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).expect("seed reads");
+            (p.display().to_string(), bytes)
+        })
+        .collect()
+}
+
+/// The seeds of one script, each kept a file of its own, repeated until they
+/// hold about `CORPUS_BYTES`.
+fn corpus(traditional: bool) -> Vec<(String, Vec<u8>)> {
+    let picked: Vec<_> = seeds()
+        .into_iter()
+        .filter(|(name, bytes)| {
+            let parsed = planx::extract_bytes(name, bytes).expect("seed reads");
+            let trad = parsed
+                .extract
+                .documents
+                .iter()
+                .any(|d| d.script == planx::model::Script::Traditional);
+            trad == traditional
+        })
+        .collect();
+    assert!(!picked.is_empty(), "a seed of each script");
+    let mut out = Vec::new();
+    let mut total = 0;
+    while total < CORPUS_BYTES {
+        for seed in &picked {
+            total += seed.1.len();
+            out.push(seed.clone());
+        }
+    }
+    out
+}
+
+fn front(name: &str, bytes: &[u8]) -> usize {
+    let decoded = planx::decode::decode(name, bytes).expect("decodes");
+    let source = SourceText::new(decoded.text);
+    let norm = planx::clean::clean(&source);
+    let (norm, mut docs) = planx::split::split(&source, &norm);
+    for doc in &mut docs {
+        planx::structure::structure(&source, &norm, doc);
+    }
+    docs.iter().map(|d| d.items.len()).sum()
+}
+
+fn throughput(c: &mut Criterion) {
+    for (script, traditional) in [("simplified", false), ("traditional", true)] {
+        let files = corpus(traditional);
+        let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+        let mut g = c.benchmark_group(script);
+        g.throughput(Throughput::Bytes(bytes as u64))
+            .sample_size(10)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(10));
+        g.bench_function("decode", |b| {
+            b.iter(|| {
+                files
+                    .iter()
+                    .map(|(n, f)| planx::decode::decode(n, black_box(f)).map(|d| d.text.len()))
+                    .filter_map(Result::ok)
+                    .sum::<usize>()
+            })
+        });
+        g.bench_function("decode+clean", |b| {
+            b.iter(|| {
+                files
+                    .iter()
+                    .filter_map(|(n, f)| planx::decode::decode(n, black_box(f)).ok())
+                    .map(|d| planx::clean::clean(&SourceText::new(d.text)).len_chars())
+                    .sum::<usize>()
+            })
+        });
+        g.bench_function("front", |b| {
+            b.iter(|| {
+                files
+                    .iter()
+                    .map(|(n, f)| front(n, black_box(f)))
+                    .sum::<usize>()
+            })
+        });
+        g.bench_function("extract", |b| {
+            b.iter(|| {
+                files
+                    .iter()
+                    .map(|(n, f)| planx::extract_bytes(n, black_box(f)).map(|p| p.extract))
+                    .filter(Result::is_ok)
+                    .count()
+            })
+        });
+        g.finish();
+    }
+}
+
+fn seed_wall_time(c: &mut Criterion) {
+    let (name, bytes) = seeds()
+        .into_iter()
+        .max_by_key(|s| s.1.len())
+        .expect("a seed");
+    let mut g = c.benchmark_group("seed");
+    g.throughput(Throughput::Bytes(bytes.len() as u64))
+        .sample_size(20);
+    g.bench_function("planx extract", |b| {
+        b.iter(|| {
+            let out = Command::new(env!("CARGO_BIN_EXE_planx"))
+                .args(["extract", &name])
+                .output()
+                .expect("planx runs");
+            assert!(out.status.success());
+            out.stdout.len()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, throughput, seed_wall_time);
+criterion_main!(benches);

@@ -1,0 +1,229 @@
+//! Quota check: when a plan clause sets a number (一学期每人8篇, 开展一次)
+//! or a share of a group (所有, 大多数) and the evidence reports a figure
+//! for the same thing, compare the two.
+//!
+//! Takes the plan's quota from extraction when it has one inside the
+//! clause, else reads the first count of the clause itself.
+
+use super::cues::Cues;
+use crate::dict::entries;
+use crate::model::{Quota, QuotaCheck, Status};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static UNIVERSAL: &str = include_str!("../../dictionaries/compare_universal.txt");
+static MAJORITY: &str = include_str!("../../dictionaries/compare_majority.txt");
+
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|%)")
+        .expect("count pattern")
+});
+
+/// A planned or reported count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub value: f64,
+    pub unit: String,
+    /// Under a 每 (每人, 每月): a rate, not a total.
+    pub rate: bool,
+}
+
+/// Counts of a (simplified, half-width) text, in order.
+pub fn counts(text: &str) -> Vec<Count> {
+    COUNT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            // 第四期 is an ordinal, not a count.
+            if text[..whole.start()].ends_with('第') {
+                return None;
+            }
+            // 每人撰写论文2篇: a 每 earlier in the same chunk makes a rate;
+            // 每学期 is the term a summary reports on, so no rate.
+            let head = &text[..whole.start()];
+            let before = head.rfind([',', ';', '。']).map_or(head, |i| &head[i..]);
+            let rate = before
+                .match_indices('每')
+                .any(|(i, _)| !before[i..].starts_with("每学期"));
+            Some(Count {
+                value: number(&c[1])?,
+                unit: c[2].to_string(),
+                rate,
+            })
+        })
+        .collect()
+}
+
+/// An arabic number or a small Chinese numeral (一, 两, 十二, 三百).
+fn number(s: &str) -> Option<f64> {
+    if let Ok(v) = s.parse::<f64>() {
+        return Some(v);
+    }
+    let digit = |c: char| match c {
+        '一' => Some(1.0),
+        '二' | '两' => Some(2.0),
+        '三' => Some(3.0),
+        '四' => Some(4.0),
+        '五' => Some(5.0),
+        '六' => Some(6.0),
+        '七' => Some(7.0),
+        '八' => Some(8.0),
+        '九' => Some(9.0),
+        _ => None,
+    };
+    let (mut total, mut cur) = (0.0, None::<f64>);
+    for c in s.chars() {
+        match c {
+            '十' => {
+                total += cur.unwrap_or(1.0) * 10.0;
+                cur = None;
+            }
+            '百' => {
+                total += cur.unwrap_or(1.0) * 100.0;
+                cur = None;
+            }
+            _ => cur = Some(digit(c)?),
+        }
+    }
+    Some(total + cur.unwrap_or(0.0))
+}
+
+fn has_any(text: &str, list: &'static str) -> Option<&'static str> {
+    entries(list).find(|w| text.contains(w))
+}
+
+/// What the quota check found: the figures, and the status they decide when
+/// they decide one.
+pub struct Checked {
+    pub quota: QuotaCheck,
+    pub verdict: Option<(Status, String)>,
+}
+
+/// Compares the plan clause `unit` (with the extracted quotas of its item
+/// that fall inside it) with the evidence text and its cues.
+pub fn check(unit: &str, quotas: &[&Quota], evidence: &str, cues: &Cues) -> Option<Checked> {
+    // A share of a group: 所有 / 大多数 against "M of N".
+    if let Some((part, whole)) = cues.part_of {
+        let share = if let Some(w) = has_any(unit, UNIVERSAL) {
+            Some((w, part < whole))
+        } else {
+            has_any(unit, MAJORITY).map(|w| (w, part * 2.0 <= whole))
+        };
+        if let Some((word, short)) = share {
+            let verdict = short.then(|| {
+                (
+                    Status::Partial,
+                    format!("plan asks for {word}; the summary reports {part} of {whole}"),
+                )
+            });
+            return Some(Checked {
+                quota: QuotaCheck {
+                    target: Some(whole),
+                    actual: Some(part),
+                    unit: None,
+                },
+                verdict,
+            });
+        }
+    }
+    if has_any(unit, UNIVERSAL).is_some() {
+        if let Some(w) = has_any(evidence, MAJORITY) {
+            return Some(Checked {
+                quota: QuotaCheck {
+                    target: None,
+                    actual: None,
+                    unit: None,
+                },
+                verdict: Some((
+                    Status::Partial,
+                    format!("plan asks for all; the summary reports {w}"),
+                )),
+            });
+        }
+    }
+    // A planned count against a reported one of the same unit.
+    let planned = quotas
+        .iter()
+        .find_map(|q| {
+            Some(Count {
+                value: q.value?,
+                unit: q.unit.clone()?,
+                rate: !q.per.is_empty(),
+            })
+        })
+        .or_else(|| counts(unit).into_iter().next())?;
+    let reported = counts(evidence)
+        .into_iter()
+        .filter(|c| c.unit == planned.unit && c.rate == planned.rate)
+        .max_by(|a, b| a.value.total_cmp(&b.value))?;
+    // A rate (每人2篇) says nothing about a total (共46篇), and the other way.
+    let verdict = (reported.value < planned.value).then(|| {
+        (
+            Status::Partial,
+            format!(
+                "reported {}{} below the planned {}{}",
+                reported.value, reported.unit, planned.value, planned.unit
+            ),
+        )
+    });
+    Some(Checked {
+        quota: QuotaCheck {
+            target: Some(planned.value),
+            actual: Some(reported.value),
+            unit: Some(planned.unit),
+        },
+        verdict,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::cues;
+
+    fn run(unit: &str, evidence: &str) -> Option<Checked> {
+        check(unit, &[], evidence, &cues::find(evidence, None))
+    }
+
+    #[test]
+    fn all_against_m_of_n_is_partial() {
+        let c = run(
+            "所有骨干教师要主持或参与省、市级课题研究",
+            "全校26名骨干教师中,有21人主持或参与了省、市级课题研究",
+        );
+        let c = c.expect("checked");
+        assert_eq!(c.quota.target, Some(26.0));
+        assert_eq!(c.quota.actual, Some(21.0));
+        assert_eq!(c.verdict.map(|v| v.0), Some(Status::Partial));
+    }
+
+    #[test]
+    fn most_against_a_minority_is_partial_and_a_majority_meets_it() {
+        let unit = "让大多数教师在学习理论的基础上,进行课堂教学展示";
+        let short = run(unit, "全校52名教师中有21人进行了课堂教学展示");
+        assert!(short.and_then(|c| c.verdict).is_some());
+        // written for this test
+        let met = run(unit, "全校40名教师中有31人进行了课堂教学展示").expect("checked");
+        assert!(met.verdict.is_none());
+    }
+
+    #[test]
+    fn counts_compare_by_unit() {
+        // written for this test
+        let c = run("每学期开展专题讲座4次", "本学期共开展专题讲座3次").expect("checked");
+        assert_eq!(c.quota.target, Some(4.0));
+        assert_eq!(c.verdict.map(|v| v.0), Some(Status::Partial));
+        let c = run("对骨干教师开展一次专项培训", "开展了两次专项培训").expect("checked");
+        assert!(c.verdict.is_none());
+        assert_eq!(c.quota.actual, Some(2.0));
+        // a rate is not compared with a total
+        assert!(run("每人撰写论文2篇", "共收到论文46篇").is_none());
+    }
+
+    #[test]
+    fn reads_chinese_numerals() {
+        assert_eq!(number("十二"), Some(12.0));
+        assert_eq!(number("两"), Some(2.0));
+        assert_eq!(number("三百"), Some(300.0));
+    }
+}

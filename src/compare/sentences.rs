@@ -1,0 +1,202 @@
+//! Summary sentences: what evidence is cut from. Each sentence keeps its
+//! paragraph, the heading it stands under (a topic for alignment, weighed
+//! less than its own words), the months it speaks of, chunk by chunk, and
+//! its content terms.
+
+use super::layout::{self, LineKind};
+use super::terms::{self, Term};
+use super::units::is_run_in_heading;
+use crate::model::Document;
+use crate::text::NormText;
+use std::collections::HashSet;
+use std::ops::Range;
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Char range in the normalised text.
+    pub norm: Range<usize>,
+    /// Normalised text.
+    pub text: String,
+    /// Index of its line.
+    pub para: usize,
+    /// Index of its heading in `Summary::headings`.
+    pub heading: Option<usize>,
+    /// Comma chunks (byte ranges of `text`) with the months each names,
+    /// or the month of its line's schedule heading when none.
+    pub chunks: Vec<(Range<usize>, Vec<u32>)>,
+    pub terms: Vec<Term>,
+    pub keys: HashSet<String>,
+}
+
+impl Sentence {
+    /// Every month the sentence speaks of.
+    pub fn months(&self) -> Vec<u32> {
+        let mut m: Vec<u32> = self.chunks.iter().flat_map(|c| c.1.clone()).collect();
+        m.dedup();
+        m
+    }
+
+    /// The part of the sentence about month `m`: from the first chunk naming
+    /// it to the next chunk naming other months only (寫字培訓3月、4月各進行了
+    /// 一次,5月份因…未能安排 → the 5月 part for May). The whole sentence when
+    /// no chunk names `m`.
+    pub fn month_scope(&self, m: u32) -> Range<usize> {
+        let Some(first) = self.chunks.iter().position(|c| c.1.contains(&m)) else {
+            return 0..self.text.len();
+        };
+        let end = self.chunks[first + 1..]
+            .iter()
+            .position(|c| !c.1.is_empty() && !c.1.contains(&m))
+            .map_or(self.text.len(), |k| self.chunks[first + k].0.end);
+        self.chunks[first].0.start..end
+    }
+}
+
+/// A heading or run-in heading of the summary, as a topic.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub text: String,
+    pub terms: Vec<Term>,
+    pub keys: HashSet<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub sentences: Vec<Sentence>,
+    pub headings: Vec<Heading>,
+    /// The summary's own date (month, day), from the document or its last
+    /// dated line: what is dated later is still ahead of it.
+    pub date: Option<(u32, u32)>,
+}
+
+/// Reads the sentences of a summary document.
+pub fn summary(norm: &NormText, doc: &Document) -> Summary {
+    let text = norm.as_str();
+    let range = norm.byte_at(doc.norm.start)..norm.byte_at(doc.norm.end);
+    let title = doc
+        .title_norm
+        .as_ref()
+        .map(|r| norm.byte_at(r.start)..norm.byte_at(r.end));
+    let mut sentences = Vec::new();
+    let mut headings: Vec<Heading> = Vec::new();
+    let mut section_heading: Option<usize> = None;
+    let mut date = doc_date(doc);
+    for (para, line) in layout::lines(text, range, title).into_iter().enumerate() {
+        let line_text = &text[line.bytes.clone()];
+        match line.kind {
+            LineKind::Title => continue,
+            LineKind::Heading | LineKind::Month => {
+                if let Some((_, m, d)) = layout::dates_in(line_text).last() {
+                    if line_text.chars().count() <= 12 {
+                        date = date.or(Some((*m, *d)));
+                    }
+                }
+                section_heading = Some(push_heading(&mut headings, line_text));
+                continue;
+            }
+            LineKind::Body => {}
+        }
+        let mut heading = section_heading;
+        let parts = layout::sentences(text, line.bytes.clone());
+        for (k, s) in parts.iter().enumerate() {
+            let s_text = &text[s.clone()];
+            if k == 0 && parts.len() > 1 && is_run_in_heading(s_text) {
+                let mut h = headings
+                    .get(section_heading.unwrap_or(usize::MAX))
+                    .map_or(String::new(), |h| h.text.clone());
+                h.push(' ');
+                h.push_str(s_text);
+                heading = Some(push_heading(&mut headings, &h));
+                continue;
+            }
+            let chunks = layout::chunks(text, s.clone())
+                .into_iter()
+                .map(|c| {
+                    let months: Vec<u32> = layout::months_in(&text[c.clone()])
+                        .into_iter()
+                        .map(|m| m.1)
+                        .collect();
+                    (c.start - s.start..c.end - s.start, months)
+                })
+                .collect::<Vec<_>>();
+            let mut chunks = chunks;
+            if chunks.iter().all(|c| c.1.is_empty()) {
+                if let (Some(m), Some(first)) = (line.month, chunks.first_mut()) {
+                    first.1.push(m);
+                }
+            }
+            let terms = terms::terms(s_text);
+            sentences.push(Sentence {
+                norm: norm.char_at(s.start)..norm.char_at(s.end),
+                text: s_text.to_string(),
+                para,
+                heading,
+                chunks,
+                keys: terms::keys(&terms),
+                terms,
+            });
+        }
+    }
+    Summary {
+        sentences,
+        headings,
+        date,
+    }
+}
+
+fn push_heading(headings: &mut Vec<Heading>, text: &str) -> usize {
+    let terms = terms::terms(text);
+    headings.push(Heading {
+        text: text.to_string(),
+        keys: terms::keys(&terms),
+        terms,
+    });
+    headings.len() - 1
+}
+
+/// The document's date from extraction ("2017-06-30").
+fn doc_date(doc: &Document) -> Option<(u32, u32)> {
+    let d = doc.date.as_deref()?;
+    let mut parts = d.split('-').skip(1);
+    let m = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    Some((m, day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str) -> Sentence {
+        let chunks = layout::chunks(text, 0..text.len())
+            .into_iter()
+            .map(|c| {
+                let m = layout::months_in(&text[c.clone()])
+                    .into_iter()
+                    .map(|m| m.1)
+                    .collect();
+                (c, m)
+            })
+            .collect();
+        Sentence {
+            norm: 0..0,
+            text: text.to_string(),
+            para: 0,
+            heading: None,
+            chunks,
+            terms: Vec::new(),
+            keys: HashSet::new(),
+        }
+    }
+
+    #[test]
+    fn month_scope_picks_the_part_about_a_month() {
+        let s = sentence("写字指导老师业务培训3月、4月各进行了一次,5月份因筹备考试未能安排");
+        let t = |m| &s.text[s.month_scope(m)];
+        assert_eq!(t(3), "写字指导老师业务培训3月、4月各进行了一次");
+        assert_eq!(t(5), "5月份因筹备考试未能安排");
+        assert_eq!(t(6), s.text);
+        let s = sentence("原定4月份召开的研讨会,因迎接视导而推迟,本学期未能召开");
+        assert_eq!(&s.text[s.month_scope(4)], s.text);
+    }
+}

@@ -1,0 +1,179 @@
+//! Content terms of a text for alignment: jieba words (search mode, so a
+//! compound also yields its parts), folded through the paraphrase groups of
+//! `dictionaries/compare_synonyms.txt`, without general words
+//! (`compare_stopwords.txt`), numbers and grammar characters.
+//!
+//! Runs of single characters that jieba could not join (特/师 in 特师名师,
+//! 书/苑) are read as one word, so an unknown name still aligns.
+
+use crate::dict::entries;
+use crate::segment::jieba;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+static SYNONYMS: &str = include_str!("../../dictionaries/compare_synonyms.txt");
+static STOPWORDS: &str = include_str!("../../dictionaries/compare_stopwords.txt");
+static FUNCTION_CHARS: &str = include_str!("../../dictionaries/compare_function_chars.txt");
+
+/// Word → the first word of its paraphrase group.
+static GROUP_OF: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for line in entries(SYNONYMS) {
+        let mut words = line.split_whitespace();
+        if let Some(head) = words.next() {
+            m.insert(head, head);
+            for w in words {
+                m.insert(w, head);
+            }
+        }
+    }
+    m
+});
+
+/// Group name → every word of the group.
+static GROUP_WORDS: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (w, head) in GROUP_OF.iter() {
+        m.entry(head).or_default().push(w);
+    }
+    m
+});
+
+static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(STOPWORDS).collect());
+
+static GRAMMAR: LazyLock<HashSet<char>> = LazyLock::new(|| {
+    entries(FUNCTION_CHARS)
+        .flat_map(|l| l.split_whitespace())
+        .filter_map(|w| w.chars().next())
+        .collect()
+});
+
+/// One content term: its paraphrase-group name and the surface word.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Term {
+    pub key: String,
+    pub surface: String,
+}
+
+impl Term {
+    /// Whether the term occurs in a text that has the term keys `keys`:
+    /// by key, or as a plain substring of the text (in any of its group's
+    /// words), which covers words that jieba cut differently on each side.
+    pub fn occurs_in(&self, keys: &HashSet<String>, text: &str) -> bool {
+        if keys.contains(&self.key) || text.contains(self.surface.as_str()) {
+            return true;
+        }
+        GROUP_WORDS.get(self.key.as_str()).is_some_and(|ws| {
+            ws.iter()
+                .any(|w| w.chars().count() >= 2 && text.contains(w))
+        })
+    }
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+fn is_content_word(w: &str) -> bool {
+    let n = w.chars().count();
+    n >= 2
+        && w.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+        && !STOP.contains(w)
+        && !w.chars().all(|c| GRAMMAR.contains(&c))
+        && !w.contains('月')
+}
+
+fn term(word: &str) -> Term {
+    let key = GROUP_OF.get(word).copied().unwrap_or(word);
+    Term {
+        key: key.to_string(),
+        surface: word.to_string(),
+    }
+}
+
+/// The content terms of a (simplified, half-width) text, each once.
+pub fn terms(text: &str) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut push = |w: &str, out: &mut Vec<Term>| {
+        if is_content_word(w) && seen.insert(w.to_string()) {
+            out.push(term(w));
+        }
+    };
+    let tokens = jieba().cut_for_search(text, false);
+    // Byte start of the current run of lone content characters.
+    let mut run: Option<(usize, usize)> = None;
+    for t in &tokens {
+        let single = t.word.chars().count() == 1;
+        let lone = single && t.word.chars().all(|c| is_han(c) && !GRAMMAR.contains(&c));
+        if lone {
+            run = Some(match run {
+                Some((a, b)) if b == t.byte_start => (a, t.byte_end),
+                Some((a, b)) => {
+                    push(&text[a..b], &mut out);
+                    (t.byte_start, t.byte_end)
+                }
+                None => (t.byte_start, t.byte_end),
+            });
+            continue;
+        }
+        if let Some((a, b)) = run.take() {
+            push(&text[a..b], &mut out);
+        }
+        if !single {
+            push(t.word, &mut out);
+        }
+    }
+    if let Some((a, b)) = run {
+        push(&text[a..b], &mut out);
+    }
+    out
+}
+
+/// The set of term keys of a text.
+pub fn keys(terms: &[Term]) -> HashSet<String> {
+    terms.iter().map(|t| t.key.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(text: &str) -> Vec<String> {
+        terms(text).into_iter().map(|t| t.surface).collect()
+    }
+
+    #[test]
+    fn joins_lone_characters_and_drops_general_words() {
+        let s = surfaces("继续聘请特师名师");
+        assert!(s.contains(&"特师".to_string()), "{s:?}");
+        assert!(!s.contains(&"继续".to_string()), "{s:?}");
+        let s = surfaces("更换白沙书苑内书法作品");
+        assert!(s.contains(&"书苑".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn paraphrases_share_a_key() {
+        let a = terms("学期末撰写高质量论文参加学校论文比赛");
+        let b = terms("全校47位教师撰写的论文参加了期末学校论文大赛");
+        let kb = keys(&b);
+        let bt = "全校47位教师撰写的论文参加了期末学校论文大赛";
+        assert!(a
+            .iter()
+            .filter(|t| t.key == "比赛")
+            .all(|t| t.occurs_in(&kb, bt)));
+        let t = term("同盟");
+        assert_eq!(t.key, "联盟");
+        let written = "成立了三个学科写作联盟";
+        assert!(t.occurs_in(&keys(&terms(written)), written));
+    }
+
+    #[test]
+    fn months_and_numbers_are_not_terms() {
+        let s = surfaces("3月份组织了12次学习");
+        assert!(
+            s.iter().all(|w| !w.contains('月') && !w.contains('1')),
+            "{s:?}"
+        );
+    }
+}

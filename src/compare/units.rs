@@ -1,0 +1,191 @@
+//! Plan units: one per obligation. A plan sentence is cut at its commas and
+//! the chunks that are no obligation of their own (a lead-in such as
+//! 利用每周三下午的时间 or 在学习理论的基础上, or a chunk of a few
+//! characters such as 部分年级) are joined to the chunk after them, so that
+//! 省级课题结题2项,市级课题立项3项 gives two units and
+//! 以教导处,教科室为主体,建立教研网络 gives one.
+
+use super::layout::{self, LineKind};
+use super::terms::{self, Term};
+use crate::dict::entries;
+use crate::model::{Document, Item};
+use crate::text::NormText;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static LEADINS: &str = include_str!("../../dictionaries/compare_leadins.txt");
+static LEADIN_TAILS: &str = include_str!("../../dictionaries/compare_leadin_tails.txt");
+
+static LEADIN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(LEADINS).collect());
+static TAIL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(LEADIN_TAILS).collect());
+
+/// A lead-in chunk longer than this many characters is read as a clause of
+/// its own (在课题研究的针对性、实效性方面下功夫 is an obligation).
+const LEADIN_MAX_CHARS: usize = 16;
+/// Chunks shorter than this are joined to a neighbour (部分年级, 提供保证).
+const MIN_CLAUSE_CHARS: usize = 5;
+
+/// One plan clause to look for in the summary.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Index of its item in `doc.items`.
+    pub item: usize,
+    /// Char range in the normalised text.
+    pub norm: Range<usize>,
+    /// Normalised (simplified, half-width) text.
+    pub text: String,
+    pub month: Option<u32>,
+    pub terms: Vec<Term>,
+}
+
+/// The units of a plan document, in document order.
+pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
+    let text = norm.as_str();
+    let range = norm.byte_at(doc.norm.start)..norm.byte_at(doc.norm.end);
+    let title = doc
+        .title_norm
+        .as_ref()
+        .map(|r| norm.byte_at(r.start)..norm.byte_at(r.end));
+    let mut out = Vec::new();
+    for line in layout::lines(text, range, title) {
+        if line.kind != LineKind::Body {
+            continue;
+        }
+        let sentences = layout::sentences(text, line.bytes.clone());
+        for (k, s) in sentences.iter().enumerate() {
+            // A run-in heading (2、加强业务理论学习。利用每周三…) names the
+            // entry; its sentences are the obligations.
+            if k == 0 && sentences.len() > 1 && is_run_in_heading(&text[s.clone()]) {
+                continue;
+            }
+            for clause in clauses(text, s.clone()) {
+                let chars = norm.char_at(clause.start)..norm.char_at(clause.end);
+                let Some(item) = item_at(&doc.items, chars.start) else {
+                    continue;
+                };
+                let clause_text = &text[clause.clone()];
+                let month = section_month(doc, &doc.items[item])
+                    .or(line.month)
+                    .or_else(|| layout::months_in(clause_text).first().map(|m| m.1))
+                    .or_else(|| event_month(doc, &doc.items[item]));
+                out.push(Unit {
+                    item,
+                    norm: chars,
+                    text: clause_text.to_string(),
+                    month,
+                    terms: terms::terms(clause_text),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A short first sentence without commas, followed by more on its line.
+pub fn is_run_in_heading(s: &str) -> bool {
+    s.chars().count() <= 10 && !s.contains([',', '、', ':'])
+}
+
+/// The clause byte ranges of a sentence.
+pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let chunks = layout::chunks(text, sentence);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut pending: Option<usize> = None;
+    let n = chunks.len();
+    for (i, c) in chunks.into_iter().enumerate() {
+        let start = pending.take().unwrap_or(c.start);
+        let short = content_chars(&text[c.clone()]) < MIN_CLAUSE_CHARS;
+        // Judged on the chunk and on the joined text: 以教导处,教科室为主体
+        // is one lead-in.
+        if i + 1 < n && (short || is_leadin(&text[c.clone()]) || is_leadin(&text[start..c.end])) {
+            pending = Some(start);
+            continue;
+        }
+        match out.last_mut() {
+            // A short last chunk (提供保证) completes the clause before it.
+            Some(prev) if short && start == c.start => prev.end = c.end,
+            _ => out.push(start..c.end),
+        }
+    }
+    out
+}
+
+fn content_chars(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+fn is_leadin(chunk: &str) -> bool {
+    (chunk.chars().count() <= LEADIN_MAX_CHARS && LEADIN_WORDS.iter().any(|w| chunk.starts_with(w)))
+        || TAIL_WORDS.iter().any(|w| chunk.ends_with(w))
+}
+
+/// The item whose normalised range holds char `at`.
+fn item_at(items: &[Item], at: usize) -> Option<usize> {
+    items
+        .iter()
+        .position(|it| it.norm.start <= at && at < it.norm.end)
+}
+
+/// The month of the item's section or of a section above it.
+fn section_month(doc: &Document, item: &Item) -> Option<u32> {
+    let mut seen = HashSet::new();
+    let mut id = item.section.clone();
+    while let Some(sid) = id {
+        if !seen.insert(sid.clone()) {
+            break;
+        }
+        let s = doc.sections.iter().find(|s| s.id == sid)?;
+        if let Some(m) = s.months.first() {
+            return Some(*m);
+        }
+        id = s.parent.clone();
+    }
+    None
+}
+
+fn event_month(doc: &Document, item: &Item) -> Option<u32> {
+    doc.events
+        .iter()
+        .filter(|e| e.item == item.id)
+        .find_map(|e| e.when.month.or_else(|| e.when.months.first().copied()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> Vec<&str> {
+        clauses(s, 0..s.len()).into_iter().map(|r| &s[r]).collect()
+    }
+
+    #[test]
+    fn lead_ins_and_short_chunks_join_the_next_clause() {
+        assert_eq!(
+            split("加强组织领导,加大管理力度,以教导处,教科室为主体,建立教师多学科互动参与教科研网络,为教育科研的顺利开展,提供保证"),
+            [
+                "加强组织领导",
+                "加大管理力度",
+                "以教导处,教科室为主体,建立教师多学科互动参与教科研网络",
+                "为教育科研的顺利开展,提供保证"
+            ]
+        );
+        assert_eq!(
+            split("让大多数教师在学习理论的基础上,进行课堂教学展示"),
+            ["让大多数教师在学习理论的基础上,进行课堂教学展示"]
+        );
+        assert_eq!(
+            split("积极探索备课制度改革,部分年级,部分学科,实行集体备课制"),
+            ["积极探索备课制度改革", "部分年级,部分学科,实行集体备课制"]
+        );
+    }
+
+    #[test]
+    fn several_obligations_give_several_clauses() {
+        // written for this test: one quota per level
+        assert_eq!(
+            split("省级课题力争结题2项,市级课题立项3项,区级课题申报5项"),
+            ["省级课题力争结题2项", "市级课题立项3项", "区级课题申报5项"]
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! Clauses of an item's cleaned text: the pieces between punctuation, which
+//! is the size of phrase that quotas, figures and events quote.
+//!
+//! Splits at , ; 。 ! ? : 、 … and brackets (half-width after cleaning) and at
+//! line breaks; a `.` splits only when it is not between digits (2.5).
+//! Example: "学期初制定一份计划;每月召开一次会议,汇报情况" gives three
+//! clauses. Known limits: 、 inside a list of nouns (学生作业、教师作业)
+//! splits a phrase that belongs together.
+
+use std::ops::Range;
+
+/// A clause: its byte range (trimmed of spaces) and the delimiter after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub range: Range<usize>,
+    pub end: Option<char>,
+    /// The clause sits inside brackets: (四月份).
+    pub bracketed: bool,
+}
+
+fn is_delim(text: &str, i: usize, c: char) -> bool {
+    match c {
+        ',' | ';' | '。' | '!' | '?' | '、' | '…' | '(' | ')' | '[' | ']' | '【' | '】' | '〔'
+        | '〕' | '\n' | '\r' | '﹔' | '｡' | '､' => true,
+        // 2.5 and 4:10 stay whole.
+        '.' | ':' => {
+            let before = text[..i].chars().next_back();
+            let after = text[i + 1..].chars().next();
+            !(before.is_some_and(|b| b.is_ascii_digit())
+                && after.is_some_and(|a| a.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+/// The clauses of a text, left to right, empty ones dropped.
+pub fn clauses(text: &str) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        if !is_delim(text, i, c) {
+            continue;
+        }
+        push(text, &mut out, start..i, Some(c), depth > 0);
+        match c {
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        start = i + c.len_utf8();
+    }
+    push(text, &mut out, start..text.len(), None, depth > 0);
+    out
+}
+
+fn push(text: &str, out: &mut Vec<Clause>, r: Range<usize>, end: Option<char>, bracketed: bool) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if t.is_empty() {
+        return;
+    }
+    let a = r.start + lead;
+    out.push(Clause {
+        range: a..a + t.len(),
+        end,
+        bracketed,
+    });
+}
+
+/// Trailing punctuation and spaces trimmed off a byte range of `text`.
+pub fn trim_end_punct(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let t = s.trim_end_matches(|c: char| c.is_whitespace() || ",;。!?:、….".contains(c));
+    let lead = t.len() - t.trim_start().len();
+    r.start + lead..r.start + t.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        clauses(s).into_iter().map(|c| &s[c.range]).collect()
+    }
+
+    #[test]
+    fn splits_at_punctuation_and_brackets() {
+        assert_eq!(
+            texts("学期初制定一份计划;每月召开一次会议,汇报情况。"),
+            ["学期初制定一份计划", "每月召开一次会议", "汇报情况"]
+        );
+        assert_eq!(
+            texts("试卷分析课(四月份)(以考试为载体)"),
+            ["试卷分析课", "四月份", "以考试为载体"]
+        );
+        let c = clauses("试卷分析课(四月份)");
+        assert!(c[1].bracketed && !c[0].bracketed);
+    }
+
+    #[test]
+    fn decimal_point_does_not_split() {
+        assert_eq!(
+            texts("增长2.5个百分点.下一句"),
+            ["增长2.5个百分点", "下一句"]
+        );
+        assert_eq!(
+            texts("每周三4:10至4:45集体备课:地点"),
+            ["每周三4:10至4:45集体备课", "地点"]
+        );
+    }
+
+    #[test]
+    fn trims_trailing_punctuation() {
+        let s = "佈置“书法特色校际联盟”相关事宜;;";
+        assert_eq!(
+            &s[trim_end_punct(s, 0..s.len())],
+            "佈置“书法特色校际联盟”相关事宜"
+        );
+    }
+}

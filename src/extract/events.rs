@@ -1,0 +1,694 @@
+//! Events: what is dated, scheduled or recurring.
+//!
+//! Takes (1) every item under a month heading (the months of the nearest
+//! section that has them), one event per item, whose own date wins when it
+//! has one; (2) every clause with a month (3月, 九月份, 10月11月, 七月、八月),
+//! a date (3月12日, 2021-7-6), a weekday (周三, 星期五) or a rhythm
+//! (每周, 每月, 周周, 单周/双周 in `recurrence.txt`); and (3) a month written
+//! as an inline heading ("九月份:开学准备;教研计划") over the entries after it.
+//! Part of month (9月初 → early, `month_parts.txt`) and relation
+//! (4月30日前 → by, `date_relations.txt`) come from the words around the date.
+//! A date alone in brackets dates the clause before it: 试卷分析课(四月份).
+//!
+//! Not events: school-calendar words alone (学期初, 期末), 每学期 (a quota
+//! rate), 每天/每年 (no such recurrence), 定期, a line that is only a date
+//! (the signature). Known false positives: 每周 qualifying a noun
+//! (学校每周的工作安排) reads as a weekly event unless 列入/纳入 governs it.
+
+use super::clause::{clauses, trim_end_punct, Clause};
+use super::DocCtx;
+use crate::dict::{alternation, entries};
+use crate::model::{Document, Event, Item, Section, When};
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static RECURRENCE: &str = include_str!("../../dictionaries/recurrence.txt");
+static MONTH_PARTS: &str = include_str!("../../dictionaries/month_parts.txt");
+static RELATIONS: &str = include_str!("../../dictionaries/date_relations.txt");
+
+fn pairs(list: &'static str) -> Vec<Vec<&'static str>> {
+    let mut v: Vec<Vec<&str>> = entries(list)
+        .map(|l| l.split_whitespace().collect())
+        .filter(|f: &Vec<&str>| f.len() >= 2)
+        .collect();
+    v.sort_by_key(|f| std::cmp::Reverse(f[0].len()));
+    v
+}
+
+static RHYTHM_OBJECTS: &str = include_str!("../../dictionaries/rhythm_objects.txt");
+
+static RHYTHMS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(RECURRENCE));
+static RHYTHM: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = RHYTHMS.iter().map(|r| regex::escape(r[0])).collect();
+    Regex::new(&words.join("|")).expect("rhythm pattern")
+});
+static RHYTHM_OBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&alternation(RHYTHM_OBJECTS)).expect("rhythm objects"));
+static PARTS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(MONTH_PARTS));
+static RELATION: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(RELATIONS));
+
+const CN_SMALL: &str = "十二|十一|十|一|二|三|四|五|六|七|八|九";
+const CN_DAY: &str =
+    "三十一|三十|二十[一二三四五六七八九]|二十|十[一二三四五六七八九]|十|[一二三四五六七八九]";
+
+/// A calendar date: [year年]month月[份][day日/号], or 2021-7-6.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        concat!(
+            r"(?P<iso>(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}}))",
+            r"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}|20[xX×]{{2}})年)?",
+            r"(?P<m>\d{{1,2}}|{cn})(?:(?P<to>-|—|~|至|到)(?P<m2>\d{{1,2}}|{cn}))?月份?",
+            r"(?:(?P<d>\d{{1,2}}|{day})[日号])?"
+        ),
+        cn = CN_SMALL,
+        day = CN_DAY
+    ))
+    .expect("date pattern")
+});
+
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:周|星期|礼拜)(?P<w>[一二三四五六日天1-7])").expect("weekday pattern")
+});
+
+/// A calendar expression found in a clause.
+#[derive(Debug, Clone, Default)]
+struct Hit {
+    range: Range<usize>,
+    when: When,
+}
+
+fn small(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse::<u32>() {
+        return Some(n);
+    }
+    let v = super::numerals::parse(s)?.0;
+    (v.fract() == 0.0 && (0.0..100.0).contains(&v)).then_some(v as u32)
+}
+
+fn hits(clause: &str) -> Vec<Hit> {
+    let mut out: Vec<Hit> = Vec::new();
+    for c in DATE.captures_iter(clause) {
+        let Some(whole) = c.get(0) else { continue };
+        let mut w = When::default();
+        if c.name("iso").is_some() {
+            // 2021-09-17 16:42:30 is a page's time stamp, not a schedule.
+            let rest = clause[whole.end()..].trim_start();
+            if rest.len() < clause.len() - whole.end()
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            w.year = c.name("iy").and_then(|m| m.as_str().parse().ok());
+            w.month = c.name("im").and_then(|m| small(m.as_str()));
+            w.day = c.name("id").and_then(|m| small(m.as_str()));
+        } else {
+            // A digit glued before the month belongs to another number.
+            let prev = clause[..whole.start()].chars().next_back();
+            if prev.is_some_and(|p| p.is_ascii_digit() || "〇零一二三四五六七八九十两".contains(p))
+            {
+                continue;
+            }
+            w.year = c.name("y").and_then(|m| {
+                let s = m.as_str();
+                s.parse().ok().or_else(|| small_year(s))
+            });
+            w.month = c.name("m").and_then(|m| small(m.as_str()));
+            w.day = c.name("d").and_then(|m| small(m.as_str()));
+            let m2 = c.name("m2").and_then(|m| small(m.as_str()));
+            if let (Some(a), Some(b)) = (w.month, m2) {
+                if a < b {
+                    w.months = (a..=b).collect();
+                }
+            }
+        }
+        if !w.month.is_some_and(|m| (1..=12).contains(&m)) || w.day.is_some_and(|d| d > 31) {
+            continue;
+        }
+        if w.months.is_empty() {
+            w.months = w.month.into_iter().collect();
+        }
+        let mut end = whole.end();
+        if let Some(p) = PARTS.iter().find(|p| clause[end..].starts_with(p[0])) {
+            w.part = Some(p[1].to_string());
+            end += p[0].len();
+        }
+        let mut start = whole.start();
+        for r in RELATION.iter() {
+            let hit = match r.get(2) {
+                Some(&"pre") if clause[..start].ends_with(r[0]) => {
+                    start -= r[0].len();
+                    true
+                }
+                Some(&"post") if clause[end..].starts_with(r[0]) => {
+                    end += r[0].len();
+                    true
+                }
+                _ => false,
+            };
+            if hit {
+                w.relation = Some(r[1].to_string());
+                break;
+            }
+        }
+        out.push(Hit {
+            range: start..end,
+            when: w,
+        });
+    }
+    // A rhythm inside the object of 列入/纳入 qualifies a schedule or a
+    // review, it is no activity of its own.
+    let object = RHYTHM_OBJECT.find(clause).map(|m| m.end());
+    for m in RHYTHM.find_iter(clause) {
+        let prev = clause[..m.start()].chars().next_back();
+        // 3月月底: the 月 of a month, not 月月.
+        let month_day = m.as_str() == "月月"
+            && prev.is_some_and(|p| p.is_ascii_digit() || "一二三四五六七八九十".contains(p));
+        if month_day || object.is_some_and(|o| o <= m.start()) {
+            continue;
+        }
+        let rec = RHYTHMS.iter().find(|r| r[0] == m.as_str()).map(|r| r[1]);
+        out.push(Hit {
+            range: m.range(),
+            when: When {
+                recurrence: rec.map(str::to_string),
+                ..When::default()
+            },
+        });
+    }
+    for c in WEEKDAY.captures_iter(clause) {
+        let (Some(whole), Some(d)) = (c.get(0), c.name("w")) else {
+            continue;
+        };
+        // 每周一次, 每周一小时: the digit counts, it is no weekday.
+        if super::quotas::starts_with_unit(&clause[whole.end()..]) {
+            continue;
+        }
+        let weekday = match d.as_str() {
+            "日" | "天" => 7,
+            s => small(s).unwrap_or(0),
+        };
+        if (1..=7).contains(&weekday) {
+            out.push(Hit {
+                range: whole.range(),
+                when: When {
+                    weekday: Some(weekday),
+                    ..When::default()
+                },
+            });
+        }
+    }
+    // Rhythms overlapping one another (每周 inside 每周周...) keep the first.
+    out.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in out {
+        match kept.last_mut() {
+            Some(k) if h.range.start < k.range.end => {
+                // 每周 + 周三 overlap: merge the weekday into the rhythm.
+                k.when.weekday = k.when.weekday.or(h.when.weekday);
+                k.range.end = k.range.end.max(h.range.end);
+            }
+            // 4月—12月, 20xx年4月至20xx年12月: one span of months.
+            Some(k)
+                if matches!(
+                    clause[k.range.end..h.range.start].trim(),
+                    "-" | "—" | "——" | "~" | "至" | "到"
+                ) && k.when.months.len() == 1
+                    && h.when.months.len() == 1
+                    && k.when.months[0] < h.when.months[0] =>
+            {
+                k.when.months = (k.when.months[0]..=h.when.months[0]).collect();
+                k.when.day = None;
+                k.range.end = h.range.end;
+            }
+            _ => kept.push(h),
+        }
+    }
+    kept
+}
+
+fn small_year(s: &str) -> Option<i32> {
+    let ds: Option<Vec<u32>> = s
+        .chars()
+        .map(|c| {
+            "〇一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .map(|p| p as u32)
+                .or((c == '零').then_some(0))
+        })
+        .collect();
+    let mut v = 0i32;
+    for d in ds? {
+        v = v * 10 + d as i32;
+    }
+    Some(v)
+}
+
+/// The hits of a clause folded into one `When`, with the byte range they
+/// cover.
+fn fold(hits: &[Hit]) -> Option<(Range<usize>, When)> {
+    let first = hits.first()?;
+    let mut w = When::default();
+    let mut r = first.range.clone();
+    for h in hits {
+        r.start = r.start.min(h.range.start);
+        r.end = r.end.max(h.range.end);
+        w.year = w.year.or(h.when.year);
+        for m in &h.when.months {
+            if !w.months.contains(m) {
+                w.months.push(*m);
+            }
+        }
+        w.day = w.day.or(h.when.day);
+        w.weekday = w.weekday.or(h.when.weekday);
+        w.recurrence = w.recurrence.clone().or(h.when.recurrence.clone());
+        w.part = w.part.clone().or(h.when.part.clone());
+        w.relation = w.relation.clone().or(h.when.relation.clone());
+    }
+    w.month = w.months.first().copied();
+    if w.months.len() > 1 {
+        w.day = None;
+    }
+    Some((r, w))
+}
+
+/// A clause that says nothing but its date (九月份, (四月份), 10月、).
+fn date_only(clause: &str, hits: &[Hit]) -> bool {
+    let mut rest = String::new();
+    let mut pos = 0;
+    for h in hits {
+        rest.push_str(&clause[pos..h.range.start.max(pos)]);
+        pos = pos.max(h.range.end);
+    }
+    rest.push_str(&clause[pos..]);
+    !hits.is_empty()
+        && rest.chars().all(|c| {
+            c.is_whitespace() || "、和及与至到-—~份:的".contains(c) || c.is_ascii_punctuation()
+        })
+}
+
+/// Where an event sits in an item: byte range of its quote, its `When`, and
+/// the byte range of the calendar words (for `When.text`).
+#[derive(Debug, Clone, PartialEq)]
+struct Found {
+    quote: Range<usize>,
+    when: When,
+    cue: Range<usize>,
+}
+
+/// The events of one item's cleaned text; `heading` holds the months of
+/// the month heading the item sits under.
+fn item_events(text: &str, heading: Option<&[u32]>) -> Vec<Found> {
+    let cl: Vec<Clause> = clauses(text);
+    let hs: Vec<Vec<Hit>> = cl.iter().map(|c| hits(&text[c.range.clone()])).collect();
+    let shift = |c: &Clause, (r, w): (Range<usize>, When)| {
+        (c.range.start + r.start..c.range.start + r.end, w)
+    };
+    if let Some(months) = heading {
+        let whole = trim_end_punct(text, 0..text.len());
+        if whole.is_empty() {
+            return Vec::new();
+        }
+        let all: Vec<Hit> = cl
+            .iter()
+            .zip(&hs)
+            .flat_map(|(c, h)| {
+                h.iter().map(|x| Hit {
+                    range: c.range.start + x.range.start..c.range.start + x.range.end,
+                    when: x.when.clone(),
+                })
+            })
+            .collect();
+        let (cue, mut when) = fold(&all).unwrap_or((0..0, When::default()));
+        if when.months.is_empty() {
+            when.months = months.to_vec();
+            when.month = months.first().copied();
+        }
+        return vec![Found {
+            quote: whole,
+            when,
+            cue,
+        }];
+    }
+    let mut out = Vec::new();
+    // Dates waiting for the clause they belong to (10月、11月 ...).
+    let mut pending: Vec<(Range<usize>, When)> = Vec::new();
+    let mut i = 0;
+    while i < cl.len() {
+        let c = &cl[i];
+        let ctext = &text[c.range.clone()];
+        let h = &hs[i];
+        if h.is_empty() {
+            if let Some(p) = take(&mut pending) {
+                out.push(Found {
+                    quote: c.range.clone(),
+                    when: p.1,
+                    cue: p.0,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let Some(f) = fold(h).map(|x| shift(c, x)) else {
+            i += 1;
+            continue;
+        };
+        if !date_only(ctext, h) {
+            let (cue, when) = merge(take(&mut pending), f);
+            out.push(Found {
+                quote: c.range.clone(),
+                when,
+                cue,
+            });
+            i += 1;
+            continue;
+        }
+        // A date alone: in brackets it dates the clause before; before a
+        // colon it heads the entries after it; otherwise the next clause.
+        if c.bracketed && i > 0 && !cl[i - 1].bracketed {
+            let prev = cl[i - 1].range.clone();
+            match out.last_mut() {
+                Some(last) if last.quote == prev => {
+                    let (cue, when) = merge(Some((last.cue.clone(), last.when.clone())), f);
+                    last.when = when;
+                    last.cue = cue;
+                }
+                _ => out.push(Found {
+                    quote: prev,
+                    when: f.1,
+                    cue: f.0,
+                }),
+            }
+        } else if c.end == Some(':') {
+            let (cue, when) = merge(take(&mut pending), f);
+            let months = when.months.clone();
+            let rest = c.range.end + 1..text.len();
+            for e in entries_after(text, rest) {
+                out.push(Found {
+                    quote: e,
+                    when: When {
+                        months: months.clone(),
+                        month: months.first().copied(),
+                        ..when.clone()
+                    },
+                    cue: cue.clone(),
+                });
+            }
+            return out;
+        } else {
+            let merged = merge(take(&mut pending), f);
+            pending.push(merged);
+        }
+        i += 1;
+    }
+    carry_rhythm(&mut out);
+    out
+}
+
+/// Weekdays after a weekly rhythm in the same item realise it: 每周安排一个
+///固定活动时间:周四下午为数学教研组活动 → weekday 4, weekly.
+fn carry_rhythm(found: &mut [Found]) {
+    let mut weekly = false;
+    for f in found {
+        match f.when.recurrence.as_deref() {
+            Some(r) => weekly = r == "weekly",
+            None if weekly && f.when.weekday.is_some() => {
+                f.when.recurrence = Some("weekly".to_string());
+            }
+            None => {}
+        }
+    }
+}
+
+fn take(p: &mut Vec<(Range<usize>, When)>) -> Option<(Range<usize>, When)> {
+    p.pop()
+}
+
+/// Two date readings of one event: months appended, other fields kept
+/// from the first that has them.
+fn merge(a: Option<(Range<usize>, When)>, b: (Range<usize>, When)) -> (Range<usize>, When) {
+    let Some((ra, wa)) = a else { return b };
+    let (rb, wb) = b;
+    let hits = [
+        Hit {
+            range: ra,
+            when: wa,
+        },
+        Hit {
+            range: rb,
+            when: wb,
+        },
+    ];
+    fold(&hits).unwrap_or_else(|| (0..0, When::default()))
+}
+
+/// Entries after an inline month heading: split at ; and 。 and at list
+/// markers (1、 2. (3)).
+fn entries_after(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[;。]|(?:^|\s)(?:\d{1,2}[、.]|\(\d{1,2}\)|[①②③④⑤⑥⑦⑧⑨⑩])").expect("entry marks")
+    });
+    let s = &text[r.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in MARK.find_iter(s) {
+        out.push(start..m.start());
+        start = m.end();
+    }
+    out.push(start..s.len());
+    out.into_iter()
+        .map(|x| trim_end_punct(text, r.start + x.start..r.start + x.end))
+        .map(|x| {
+            let t = &text[x.clone()];
+            x.start + (t.len() - t.trim_start().len())..x.end
+        })
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+/// Months of the nearest section (the item's own or an ancestor) that has any.
+fn heading_months<'a>(item: &Item, by_id: &HashMap<&str, &'a Section>) -> Option<&'a Section> {
+    let mut id = item.section.as_deref();
+    let mut guard = 0;
+    while let Some(s) = id.and_then(|i| by_id.get(i)) {
+        if !s.months.is_empty() {
+            return Some(s);
+        }
+        id = s.parent.as_deref();
+        guard += 1;
+        if guard > 64 {
+            break;
+        }
+    }
+    None
+}
+
+/// Fills `doc.events`.
+pub fn extract(ctx: &DocCtx, doc: &mut Document) {
+    let by_id: HashMap<&str, &Section> = doc.sections.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut out = Vec::new();
+    for item in &doc.items {
+        let text = ctx.item_text(item);
+        let head = heading_months(item, &by_id);
+        for f in item_events(text, head.map(|s| s.months.as_slice())) {
+            if f.quote.is_empty() {
+                continue;
+            }
+            let (span, quote) = ctx.locate(item, f.quote.clone());
+            let cue_text = if f.cue.is_empty() {
+                head.map(|s| {
+                    s.heading
+                        .trim_end_matches(|c: char| {
+                            c.is_whitespace() || ",;。:、：；，".contains(c)
+                        })
+                        .to_string()
+                })
+                .unwrap_or_default()
+            } else {
+                ctx.locate(item, f.cue.clone()).1
+            };
+            out.push(Event {
+                item: item.id.clone(),
+                text: quote,
+                span,
+                when: When {
+                    text: cue_text,
+                    ..f.when
+                },
+            });
+        }
+    }
+    doc.events = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (quote, month, months, weekday, recurrence, part, relation)
+    type Ev = (
+        String,
+        Option<u32>,
+        Vec<u32>,
+        Option<u32>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn ev(s: &str, heading: Option<&[u32]>) -> Vec<Ev> {
+        item_events(s, heading)
+            .into_iter()
+            .map(|f| {
+                (
+                    s[f.quote].to_string(),
+                    f.when.month,
+                    f.when.months,
+                    f.when.weekday,
+                    f.when.recurrence,
+                    f.when.part,
+                    f.when.relation,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn items_under_a_month_heading() {
+        let e = ev("组织论文参赛及投稿;", Some(&[3]));
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].0, "组织论文参赛及投稿");
+        assert_eq!(e[0].1, Some(3));
+        let e = ev("暑期培训", Some(&[7, 8]));
+        assert_eq!(e[0].2, vec![7, 8]);
+        // The item's own date wins over its heading.
+        let e = ev("3月12日召开课题会议", Some(&[3]));
+        assert_eq!(e[0].1, Some(3));
+    }
+
+    #[test]
+    fn dated_clauses() {
+        let e = ev(
+            "以点带面,逐渐铺开。9月初召开迎接评估会议。为每个特色课程开具",
+            None,
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].0, "9月初召开迎接评估会议");
+        assert_eq!(e[0].5.as_deref(), Some("early"));
+        let e = ev("10月11月将定期与不定期地检查督促,确保开展", None);
+        assert_eq!((e[0].1, e[0].2.clone()), (Some(10), vec![10, 11]));
+        let e = ev("各组于4月30日前上交论文", None);
+        assert_eq!(e[0].6.as_deref(), Some("by"));
+        let e = ev("实施阶段(20xx年4月—20xx年12月)", None);
+        assert_eq!((e[0].0.as_str(), e[0].2.len()), ("实施阶段", 9));
+        let e = ev("七月、八月组织暑期培训", None);
+        assert_eq!(e[0].2, vec![7, 8]);
+        let e = ev("二〇二〇年十二月三十一日前完成结题", None);
+        assert_eq!((e[0].1, e[0].6.as_deref()), (Some(12), Some("by")));
+    }
+
+    #[test]
+    fn bracketed_month_dates_the_clause_before() {
+        let e = ev(
+            "1.试卷分析课(四月份)(以学校第一次阶段性考试试卷为载体)",
+            None,
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].0.as_str(), e[0].1), ("试卷分析课", Some(4)));
+    }
+
+    #[test]
+    fn inline_month_heading() {
+        let e = ev("九月份:1、开学工作布置 2、教研组计划制定", None);
+        assert_eq!(e.len(), 2);
+        assert_eq!((e[1].0.as_str(), e[1].1), ("教研组计划制定", Some(9)));
+    }
+
+    #[test]
+    fn rhythms_and_weekdays() {
+        let e = ev("每月召开一次课题会议,汇报课题研究情况", None);
+        assert_eq!(
+            (e[0].0.as_str(), e[0].4.as_deref()),
+            ("每月召开一次课题会议", Some("monthly"))
+        );
+        let e = ev("继续实行每周三业务日(双周业务学习,单周集体备课)", None);
+        assert_eq!(e.len(), 3);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (Some(3), Some("weekly")));
+        assert_eq!(e[1].4.as_deref(), Some("biweekly"));
+        let e = ev("每周一次听课交流", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
+        let e = ev("四掀起天天课改交流、周周课改沙龙、月月课改小结的高潮", None);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].0, "周周课改沙龙");
+        let e = ev(
+            "每周安排一个固定活动时间:周四下午为数学教研组活动,周五为综合科活动时间",
+            None,
+        );
+        assert_eq!(e.len(), 3);
+        assert_eq!((e[1].3, e[1].4.as_deref()), (Some(4), Some("weekly")));
+        let e = ev("周四下午为数学教研组活动", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (Some(4), None));
+        let e = ev("每周一小时的集体备课时间", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
+        let e = ev("每周三4:10至4:45集体备课", None);
+        assert_eq!(e[0].3, Some(3));
+    }
+
+    fn section(id: &str, parent: Option<&str>, months: &[u32]) -> Section {
+        Section {
+            id: id.into(),
+            parent: parent.map(Into::into),
+            level: 1,
+            marker: String::new(),
+            heading: String::new(),
+            span: [0, 0],
+            heading_norm: 0..0,
+            months: months.to_vec(),
+        }
+    }
+
+    #[test]
+    fn items_inherit_months_from_the_nearest_ancestor() {
+        let secs = [
+            section("s1", None, &[]),
+            section("s2", Some("s1"), &[7, 8]),
+            section("s3", Some("s2"), &[]),
+        ];
+        let by_id: HashMap<&str, &Section> = secs.iter().map(|s| (s.id.as_str(), s)).collect();
+        let item = |sec: Option<&str>| Item {
+            id: "i1".into(),
+            section: sec.map(Into::into),
+            text: String::new(),
+            span: [0, 0],
+            role: crate::model::Role::Other,
+            norm: 0..0,
+            marker: None,
+        };
+        let months = |sec| heading_months(&item(sec), &by_id).map(|s| s.months.clone());
+        assert_eq!(months(Some("s3")), Some(vec![7, 8]));
+        assert_eq!(months(Some("s2")), Some(vec![7, 8]));
+        assert_eq!(months(Some("s1")), None);
+        assert_eq!(months(None), None);
+    }
+
+    #[test]
+    fn not_events() {
+        for s in [
+            "学期初制定一份课题研究计划",
+            "每学期将搜集教师的专题小结",
+            "定期检查学生作业本",
+            "天天课改交流",
+            "每年参与一项小课题研究",
+            "2021-7-6",
+            "2020年7月3日",
+            "九月份",
+            "三个月内完成",
+            "并把教师培训列入学校每周工作安排",
+            "(作者:与人为善3852时间:2021-09-17 16:42:30)",
+        ] {
+            assert!(ev(s, None).is_empty(), "{s}: {:?}", ev(s, None));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Kind of a document: plan, summary or unknown.
+//!
+//! Takes the title first: a plan word (计划, 要点, 安排, …) or a summary word
+//! (总结, 小结, …) of `dictionaries/kind_title.txt` decides, unless the title
+//! holds both (工作计划和总结) or only a weak word (汇报, 报告) that both kinds
+//! use. Then the body decides: jieba words that mark the future or an
+//! obligation (将, 要, 力争, 计划) are counted against completed aspect and
+//! reported totals (了, 已, 完成, 共, 累计), `dictionaries/kind_body.txt`.
+//!
+//! Example: 小学教科室工作汇报篇四, whose body says 本学期…将… throughout, is a
+//! plan; 中学教科室工作总结 is a summary whatever its body says.
+//!
+//! Known false positives: a summary written mostly in plan wording with a
+//! weak or silent title comes out a plan; 将 as the object marker (将论文
+//! 上报) counts as future.
+//!
+//! In a summary the prose items report what was done, so their role becomes
+//! `report`.
+
+use super::DocCtx;
+use crate::dict;
+use crate::model::{Document, Kind, Role};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Cue {
+    Plan,
+    Summary,
+    Weak,
+}
+
+fn parse(list: &'static str) -> Vec<(&'static str, Cue)> {
+    dict::entries(list)
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            let word = it.next()?;
+            let cue = match it.next()? {
+                "plan" => Cue::Plan,
+                "summary" => Cue::Summary,
+                "weak" => Cue::Weak,
+                _ => return None,
+            };
+            Some((word, cue))
+        })
+        .collect()
+}
+
+static TITLE: LazyLock<Vec<(&'static str, Cue)>> =
+    LazyLock::new(|| parse(include_str!("../../dictionaries/kind_title.txt")));
+
+static BODY: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+    parse(include_str!("../../dictionaries/kind_body.txt"))
+        .into_iter()
+        .collect()
+});
+
+/// The kind named by a (simplified) title, or `None` when the title is
+/// silent, mixed or weak.
+fn from_title(title: &str) -> Option<Kind> {
+    let (mut plan, mut summary) = (false, false);
+    for (word, cue) in TITLE.iter() {
+        if title.contains(word) {
+            match cue {
+                Cue::Plan => plan = true,
+                Cue::Summary => summary = true,
+                Cue::Weak => {}
+            }
+        }
+    }
+    match (plan, summary) {
+        (true, false) => Some(Kind::Plan),
+        (false, true) => Some(Kind::Summary),
+        _ => None,
+    }
+}
+
+/// Counts of plan and summary cue words in a (simplified) body text.
+fn body_counts(body: &str) -> (usize, usize) {
+    let (mut plan, mut summary) = (0, 0);
+    for w in crate::segment::words(body) {
+        match BODY.get(&body[w]) {
+            Some(Cue::Plan) => plan += 1,
+            Some(Cue::Summary) => summary += 1,
+            _ => {}
+        }
+    }
+    (plan, summary)
+}
+
+/// The kind that the body's wording shows.
+fn from_body(body: &str) -> Kind {
+    let (plan, summary) = body_counts(body);
+    if plan == 0 && summary == 0 {
+        Kind::Unknown
+    } else if summary > plan {
+        Kind::Summary
+    } else {
+        Kind::Plan
+    }
+}
+
+/// Decides `doc.kind`; in a summary, marks its prose items as reports.
+pub fn apply(ctx: &DocCtx, doc: &mut Document) {
+    let title = doc
+        .title_norm
+        .clone()
+        .map(|r| ctx.norm.slice_chars(r))
+        .unwrap_or("");
+    doc.kind =
+        from_title(title).unwrap_or_else(|| from_body(ctx.norm.slice_chars(doc.norm.clone())));
+    if doc.kind == Kind::Summary {
+        for item in &mut doc.items {
+            if matches!(item.role, Role::Measure | Role::Other) {
+                item.role = Role::Report;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_decides_when_it_is_clear() {
+        assert_eq!(from_title("小学春学期教科室工作计划3"), Some(Kind::Plan));
+        assert_eq!(from_title("中学教科室工作总结"), Some(Kind::Summary));
+        assert_eq!(from_title("2021年教务处工作要点"), Some(Kind::Plan));
+        assert_eq!(from_title("德育处期末工作小结"), Some(Kind::Summary));
+    }
+
+    #[test]
+    fn weak_or_mixed_title_leaves_it_to_the_body() {
+        assert_eq!(from_title("小学教科室工作汇报篇四"), None);
+        assert_eq!(from_title("教研室年度工作计划和总结"), None);
+        assert_eq!(from_title("第一篇"), None);
+    }
+
+    #[test]
+    fn body_wording_decides() {
+        // Real phrases: a 汇报 that is a plan, and a report of the term.
+        let plan = "本学期,我校教科室将继续开展课题研究,力争在区级比赛中取得好成绩。\
+                    10月11月将定期检查督促。要组织骨干教师走进课堂。";
+        assert_eq!(from_body(plan), Kind::Plan);
+        let summary = "本学期论文发表近10篇,累计有60余人次获奖。\
+                       我们已经完成了课题结题,共收到论文46篇。";
+        assert_eq!(from_body(summary), Kind::Summary);
+        assert_eq!(from_body("一、指导思想"), Kind::Unknown);
+    }
+}

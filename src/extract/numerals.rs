@@ -1,0 +1,269 @@
+//! Numerals: Arabic and Chinese numbers in the cleaned (half-width) text.
+//!
+//! Takes every run of Arabic digits (with a decimal part, a 万/亿 multiplier
+//! and a `1-3` / `1—2` / `1至2` range) and every run of Chinese numeral
+//! characters: 一 两 十五 二十 一百二十 一千二百 一百二 (=120) 三万五 千 万
+//! 半 (=0.5), 二〇二〇 (digit by digit) and the colloquial ranges 两三,
+//! 十五六 (value + max). Arithmetic is checked: a number too large for
+//! `u64` (99999999999999999999) has value `None`, never a panic.
+//!
+//! Known false positives: 一 in words such as 一定, 统一, 进一步 is read as
+//! 1 here; callers decide from what follows (a classifier) and what
+//! precedes whether a numeral is a count.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A number found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Numeral {
+    /// Byte range in the text it was found in.
+    pub range: Range<usize>,
+    /// The value; `None` when the number is too large.
+    pub value: Option<f64>,
+    /// Upper end of a range (两三 → 3, 1-2 → 2), else `None`.
+    pub max: Option<f64>,
+    /// Written with Arabic digits.
+    pub arabic: bool,
+}
+
+static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<a>\d+(?:\.\d+)?[万亿]?)(?:(?:-|—|–|~|至|到)(?P<b>\d+(?:\.\d+)?[万亿]?))?",
+        r"|(?P<c>[零〇一二两三四五六七八九十百千万亿半]+)",
+    ))
+    .expect("numeral pattern")
+});
+
+/// Every numeral of a text, left to right.
+pub fn find_all(text: &str) -> Vec<Numeral> {
+    NUMERAL
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            if let Some(a) = c.name("a") {
+                let max = c.name("b").map(|b| arabic(b.as_str()));
+                Some(Numeral {
+                    range: whole.range(),
+                    value: arabic(a.as_str()),
+                    max: max.flatten(),
+                    arabic: true,
+                })
+            } else {
+                let (value, max) = chinese(c.name("c")?.as_str())?;
+                Some(Numeral {
+                    range: whole.range(),
+                    value: Some(value),
+                    max,
+                    arabic: false,
+                })
+            }
+        })
+        .collect()
+}
+
+/// Reads a whole string as one number: `(value, max)`. `None` when it is
+/// not a number or too large.
+pub fn parse(s: &str) -> Option<(f64, Option<f64>)> {
+    let n = find_all(s);
+    match n.as_slice() {
+        [one] if one.range == (0..s.len()) => one.value.map(|v| (v, one.max)),
+        _ => None,
+    }
+}
+
+/// Arabic digits, optionally with a decimal part and a 万/亿 multiplier.
+fn arabic(s: &str) -> Option<f64> {
+    let (digits, mult) = match s.chars().last() {
+        Some('万') => (&s[..s.len() - '万'.len_utf8()], 10_000u64),
+        Some('亿') => (&s[..s.len() - '亿'.len_utf8()], 100_000_000),
+        _ => (s, 1),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut v: u64 = 0;
+    for d in int.bytes() {
+        v = v.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+    }
+    let v = v.checked_mul(mult)?;
+    if frac.is_empty() {
+        return Some(v as f64);
+    }
+    let f: f64 = format!("0.{frac}").parse().ok()?;
+    Some(v as f64 + f * mult as f64)
+}
+
+fn digit(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// A run of Chinese numeral characters: `(value, max)`.
+fn chinese(s: &str) -> Option<(f64, Option<f64>)> {
+    if s == "半" {
+        return Some((0.5, None));
+    }
+    if s == "一半" {
+        return Some((0.5, None));
+    }
+    if let Some(v) = positional(s) {
+        return Some(v);
+    }
+    if let Some(v) = with_units(s) {
+        return Some((v as f64, None));
+    }
+    // 十五六: a number followed by the next digit gives a range.
+    let last = s.chars().last()?;
+    let d = digit(last)?;
+    let head = with_units(&s[..s.len() - last.len_utf8()])?;
+    (head % 10 + 1 == d && head >= 10).then(|| (head as f64, Some((head - head % 10 + d) as f64)))
+}
+
+/// Digits without units: one digit, a pair of neighbours (两三 → 2..3), or
+/// a digit-by-digit number such as 二〇二〇.
+fn positional(s: &str) -> Option<(f64, Option<f64>)> {
+    let ds: Option<Vec<u64>> = s.chars().map(digit).collect();
+    let ds = ds?;
+    match ds.as_slice() {
+        [d] => Some((*d as f64, None)),
+        [a, b] if *a >= 1 && a + 1 == *b => Some((*a as f64, Some(*b as f64))),
+        [_, _] if !s.contains(['〇', '零']) => None,
+        _ => {
+            let mut v: u64 = 0;
+            for d in ds {
+                v = v.checked_mul(10)?.checked_add(d)?;
+            }
+            Some((v as f64, None))
+        }
+    }
+}
+
+/// A number with units (十 百 千 万 亿), checked: 一千二百 → 1200,
+/// 一百二 → 120, 十五 → 15.
+fn with_units(s: &str) -> Option<u64> {
+    let mut total: u64 = 0; // complete 亿 / 万 groups
+    let mut section: u64 = 0; // below 万
+    let mut pending: Option<u64> = None; // a digit waiting for its unit
+    let mut last_unit: u64 = 0; // unit just written, for 一百二 = 120
+    let mut zero = false;
+    let mut any = false;
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            if d == 0 {
+                zero = true;
+                continue;
+            }
+            if pending.is_some() {
+                return None;
+            }
+            pending = Some(d);
+            continue;
+        }
+        let unit: u64 = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            '亿' => 100_000_000,
+            _ => return None,
+        };
+        any = true;
+        if unit < 10_000 {
+            let d = pending.take().unwrap_or(1);
+            section = section.checked_add(d.checked_mul(unit)?)?;
+        } else {
+            let group = section.checked_add(pending.take().unwrap_or(0))?;
+            let group = if group == 0 && total == 0 { 1 } else { group };
+            total = total.checked_add(group)?.checked_mul(unit)?;
+            section = 0;
+        }
+        last_unit = unit;
+        zero = false;
+    }
+    if !any {
+        return None;
+    }
+    let tail = match pending {
+        // 一百二 (=120), 三万五 (=35000): a bare digit after 百 and up
+        // counts in the next lower place, unless a 零 came between.
+        Some(d) if last_unit >= 100 && !zero => d.checked_mul(last_unit / 10)?,
+        Some(_) if last_unit == 10 && s.chars().filter(|&c| c == '十').count() > 1 => return None,
+        Some(d) if last_unit == 10 => d,
+        Some(d) => d,
+        None => 0,
+    };
+    total.checked_add(section)?.checked_add(tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Option<(f64, Option<f64>)> {
+        parse(s)
+    }
+
+    #[test]
+    fn chinese_numerals_in_common_forms() {
+        assert_eq!(v("一"), Some((1.0, None)));
+        assert_eq!(v("两"), Some((2.0, None)));
+        assert_eq!(v("十"), Some((10.0, None)));
+        assert_eq!(v("十五"), Some((15.0, None)));
+        assert_eq!(v("二十"), Some((20.0, None)));
+        assert_eq!(v("一百二十"), Some((120.0, None)));
+        assert_eq!(v("一百零五"), Some((105.0, None)));
+        assert_eq!(v("一千二百"), Some((1200.0, None)));
+        assert_eq!(v("一百二"), Some((120.0, None)));
+        assert_eq!(v("千"), Some((1000.0, None)));
+        assert_eq!(v("万"), Some((10000.0, None)));
+        assert_eq!(v("三万五千"), Some((35000.0, None)));
+        assert_eq!(v("半"), Some((0.5, None)));
+        assert_eq!(v("二〇二〇"), Some((2020.0, None)));
+    }
+
+    #[test]
+    fn colloquial_ranges() {
+        assert_eq!(v("两三"), Some((2.0, Some(3.0))));
+        assert_eq!(v("三四"), Some((3.0, Some(4.0))));
+        assert_eq!(v("十五六"), Some((15.0, Some(16.0))));
+        assert_eq!(v("1-2"), Some((1.0, Some(2.0))));
+        assert_eq!(v("1—2"), Some((1.0, Some(2.0))));
+    }
+
+    #[test]
+    fn not_numbers() {
+        // A planning-period label, not 11 then 5.
+        assert_eq!(v("十一五"), None);
+        assert_eq!(v("五一"), None);
+        assert_eq!(v("百"), Some((100.0, None)));
+    }
+
+    #[test]
+    fn arabic_numbers() {
+        assert_eq!(v("4000"), Some((4000.0, None)));
+        assert_eq!(v("2.5"), Some((2.5, None)));
+        assert_eq!(v("3万"), Some((30000.0, None)));
+        let n = find_all("一学期每人不少于8篇,每篇不少于300字");
+        let vals: Vec<_> = n.iter().map(|n| n.value).collect();
+        assert_eq!(vals, [Some(1.0), Some(8.0), Some(300.0)]);
+    }
+
+    #[test]
+    fn too_large_is_none_not_a_panic() {
+        let n = find_all("99999999999999999999篇");
+        assert_eq!(n.len(), 1);
+        assert_eq!(n[0].value, None);
+        assert_eq!(parse("九千九百九十九万亿亿亿"), None);
+    }
+}

@@ -1,0 +1,538 @@
+//! Quotas: numeric targets and obligations, read clause by clause.
+//!
+//! Takes a number followed by a unit or classifier (`dictionaries/units.txt`)
+//! and reads its comparator from the wording (`comparators.txt`), the rate
+//! words 每X before it (`rates.txt`, in reading order) and an age group as
+//! scope. Example: "35周岁以下的教师每学期每人不少于8篇" → value 8, unit 篇,
+//! `>=`, per [学期, 人], scope "35周岁以下的教师".
+//!
+//! Not quotas: ordinals (第三届), labels in quotes (“五个一”), 一 as an
+//! article (一种, 是一支, 每一位), the size of a list that follows (三个项目:),
+//! ages and years (no unit), durations without a rate (90学时的培训), and
+//! quantities reported as done (共收到46篇: those are figures). A number
+//! in Chinese other than 一 needs a rate, comparator or target word.
+//! Known false positives: a plan's statement of fact in plain wording
+//! (全校有教师120人 reads as a figure only thanks to 有).
+
+use super::clause::{clauses, Clause};
+use super::numerals::{find_all, Numeral};
+use super::DocCtx;
+use crate::dict::{alternation, entries};
+use crate::model::{Document, Kind, Quota};
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static UNITS: &str = include_str!("../../dictionaries/units.txt");
+static DURATIONS: &str = include_str!("../../dictionaries/durations.txt");
+static ARTICLE_UNITS: &str = include_str!("../../dictionaries/article_units.txt");
+static ARTICLE_BEFORE: &str = include_str!("../../dictionaries/article_before.txt");
+static ARTICLE_AFTER: &str = include_str!("../../dictionaries/article_after.txt");
+static COMPARATORS: &str = include_str!("../../dictionaries/comparators.txt");
+static RATES: &str = include_str!("../../dictionaries/rates.txt");
+static RATE_CLASSIFIERS: &str = include_str!("../../dictionaries/rate_classifiers.txt");
+static REPORT_CUES: &str = include_str!("../../dictionaries/report_cues.txt");
+static TARGET_CUES: &str = include_str!("../../dictionaries/target_cues.txt");
+static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
+static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
+static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
+
+/// A unit right after a number, with an optional 余/多 between.
+static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    // Durations first so that 分钟 wins over 分.
+    Regex::new(&format!(
+        r"^(?P<mid>余|多)?(?P<unit>{}|{})",
+        alternation(DURATIONS),
+        alternation(UNITS)
+    ))
+    .expect("units")
+});
+static DURATION: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(DURATIONS).collect());
+static ARTICLE_UNIT: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(ARTICLE_UNITS).collect());
+static ARTICLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(ARTICLE_BEFORE).collect());
+static DESCRIPTIVE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(ARTICLE_AFTER).collect());
+static NOT_COUNT: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(NOT_COUNTS).collect());
+static TIME_WORD: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(TIME_AFTER).collect());
+static NOT_UNIT: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(UNIT_WORDS).collect());
+static REPORT: LazyLock<Regex> = LazyLock::new(|| {
+    // 了 marks completion except in 为了, 除了, 了解 ...
+    Regex::new(&format!(
+        r"{}|[^为除]了(?:[^解]|$)",
+        alternation(REPORT_CUES)
+    ))
+    .expect("report cues")
+});
+static TARGET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&alternation(TARGET_CUES)).expect("target cues"));
+
+/// (word, comparator, position) from `comparators.txt`, longest word first.
+static COMPARATOR: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
+    LazyLock::new(|| {
+        let mut v: Vec<_> = entries(COMPARATORS)
+            .filter_map(|l| {
+                let mut f = l.split_whitespace();
+                Some((f.next()?, f.next()?, f.next()?))
+            })
+            .collect();
+        v.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
+        v
+    });
+
+static RATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"每(?:{})?(?P<noun>{})|(?:^|[^每第这本上下])一(?P<term>学期|学年)",
+        alternation(RATE_CLASSIFIERS),
+        alternation(RATES)
+    ))
+    .expect("rates")
+});
+
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\d+|[一二三四五六七八九十]+)(?:周岁|岁)(?:及以下|及以上|以下|以上|以内)?(?:的)?(?:青年|年轻|中青年)?(?:教师|老师|学生|班主任|干部|党员)?",
+    )
+    .expect("scope")
+});
+
+/// A number with its unit inside a clause (byte ranges in the clause text).
+#[derive(Debug, Clone)]
+pub(crate) struct Count {
+    pub num: Numeral,
+    pub unit: Range<usize>,
+    /// 余 / 多 between number and unit.
+    pub approx: bool,
+    /// The unit is a duration (小时, 学时, 一个月).
+    pub duration: bool,
+    /// No unit follows: the number ends its clause.
+    pub bare: bool,
+}
+
+/// What a clause's neighbourhood says about its counts.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context {
+    /// The document is a summary.
+    pub summary: bool,
+    /// The clause continues a 、-list whose previous part held a quota
+    /// (每学期必须有11000字左右的心得、各类文章7、论文1).
+    pub listed: bool,
+}
+
+/// Whether a text starts with a unit or classifier (一次, 一小时), which
+/// makes a numeral before it a count.
+pub(crate) fn starts_with_unit(s: &str) -> bool {
+    UNIT_AFTER.is_match(s)
+}
+
+/// How a count reads in its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reading {
+    Quota,
+    Figure,
+    Neither,
+}
+
+/// The counts of a clause: numbers followed by a unit, without ordinals,
+/// articles, quoted labels and set phrases.
+pub(crate) fn counts(clause: &str) -> Vec<Count> {
+    find_all(clause)
+        .into_iter()
+        .filter_map(|num| {
+            let before = &clause[..num.range.start];
+            let rest = &clause[num.range.start..];
+            if NOT_COUNT.iter().any(|w| rest.starts_with(w)) {
+                return None;
+            }
+            let prev = before.chars().next_back();
+            // 第三届 (ordinal), “五个一” (a label), 2021-7 (a date part),
+            // 每两周 (a rate, not a count).
+            if matches!(
+                prev,
+                Some('第' | '每' | '“' | '‘' | '"' | '\'' | '-' | '/' | '.' | ':')
+            ) || before.ends_with("初")
+            {
+                return None;
+            }
+            // Inside a book or document title: 《教师的20项修炼》.
+            if before.matches('《').count() > before.matches('》').count() {
+                return None;
+            }
+            let after = &clause[num.range.end..];
+            // Ages (35周岁) are scopes, never counts.
+            if after.starts_with("周岁") || after.starts_with('岁') {
+                return None;
+            }
+            let Some(m) = UNIT_AFTER.captures(after) else {
+                // 博文至少3, 课题研究论文1: a number that ends its clause right
+                // after a noun, its unit unwritten; `reading` decides.
+                let glued = prev.is_some_and(|p| ('\u{4E00}'..='\u{9FFF}').contains(&p));
+                let end = num.range.end;
+                return (num.arabic && glued && after.trim().is_empty()).then_some(Count {
+                    unit: end..end,
+                    approx: false,
+                    duration: false,
+                    bare: true,
+                    num,
+                });
+            };
+            let unit_m = m.name("unit")?;
+            let at_unit = &after[unit_m.start()..];
+            if NOT_UNIT.iter().any(|w| at_unit.starts_with(w)) {
+                return None;
+            }
+            let unit = unit_m.as_str();
+            let unit_end = num.range.end + unit_m.end();
+            let is_one = num.value == Some(1.0) && !num.arabic && num.max.is_none();
+            if is_one
+                && (ARTICLE_UNIT.contains(unit)
+                    || ARTICLE.iter().any(|w| before.ends_with(w))
+                    || clause[unit_end..].starts_with('一')
+                    || DESCRIPTIVE
+                        .iter()
+                        .any(|w| clause[unit_end..].starts_with(w)))
+            {
+                return None;
+            }
+            let time_after =
+                unit == "个" && TIME_WORD.iter().any(|w| clause[unit_end..].starts_with(w));
+            Some(Count {
+                unit: num.range.end + unit_m.start()..unit_end,
+                approx: m.name("mid").is_some(),
+                duration: DURATION.contains(unit) || time_after,
+                bare: false,
+                num,
+            })
+        })
+        .collect()
+}
+
+/// Quota, figure or neither, from the cues of the clause.
+/// A summary reports: there a count that no target word sets is a figure,
+/// except 一 + classifier, which lists what each activity must produce.
+pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> Reading {
+    if count.bare {
+        return if cx.listed || comparator(clause, count).is_some() {
+            Reading::Quota
+        } else {
+            Reading::Neither
+        };
+    }
+    let rate = clause[..count.num.range.start].contains('每');
+    // 近, 约, 余 read as well in a report as in a plan: only rate and target
+    // words make a target.
+    let target = rate || TARGET.is_match(clause);
+    let report = REPORT.is_match(clause);
+    let size_of_list = c.end == Some(':') && count.num.value.is_some_and(|v| v >= 2.0);
+    if size_of_list {
+        return Reading::Neither;
+    }
+    let plain_one = count.num.value == Some(1.0) && !count.num.arabic;
+    if !target && (report || (cx.summary && !plain_one)) {
+        return Reading::Figure;
+    }
+    if count.duration && !rate {
+        return Reading::Neither;
+    }
+    if plain_one || count.num.arabic || target || comparator(clause, count).is_some() {
+        Reading::Quota
+    } else {
+        Reading::Neither
+    }
+}
+
+/// The comparator that the wording gives a count, if any.
+pub(crate) fn comparator(clause: &str, count: &Count) -> Option<&'static str> {
+    if count.approx {
+        return Some("~");
+    }
+    let after = &clause[count.unit.end..];
+    let before = &clause[..count.num.range.start];
+    for &(word, op, pos) in COMPARATOR.iter() {
+        match pos {
+            "post" if after.starts_with(word) => return Some(op),
+            "pre" => {
+                // Multi-char words govern the clause up to the count
+                // (至少围绕主题...上一节课); single-char ones must touch the
+                // number (近10篇, 约20人). No other number may stand between.
+                let at = if word.chars().count() > 1 {
+                    before.rfind(word)
+                } else {
+                    before.ends_with(word).then(|| before.len() - word.len())
+                };
+                if let Some(at) = at {
+                    let between = &before[at + word.len()..];
+                    let number_between = between
+                        .chars()
+                        .any(|ch| ch.is_ascii_digit() || "一二三四五六七八九十两".contains(ch));
+                    // 最近 is "recent", not "nearly".
+                    let recent = word == "近" && before[..at].ends_with('最');
+                    if !number_between && !recent {
+                        return Some(op);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Rate words 每X before a count, in reading order: (byte range in clause).
+pub(crate) fn rates(clause: &str, upto: usize) -> Vec<Range<usize>> {
+    RATE.captures_iter(&clause[..upto])
+        .filter_map(|c| c.name("noun").or_else(|| c.name("term")).map(|m| m.range()))
+        .collect()
+}
+
+/// The quote of a count: its clause, cut around the count when long.
+pub(crate) fn quote_range(clause: &str, count: &Count) -> Range<usize> {
+    const WINDOW: usize = 14;
+    if clause.chars().count() <= 2 * WINDOW + 4 {
+        return 0..clause.len();
+    }
+    let start = clause[..count.num.range.start]
+        .char_indices()
+        .rev()
+        .nth(WINDOW - 1)
+        .map_or(0, |(i, _)| i);
+    let end = clause[count.unit.end..]
+        .char_indices()
+        .nth(WINDOW)
+        .map_or(clause.len(), |(i, _)| count.unit.end + i);
+    start..end
+}
+
+/// A quota found in an item's cleaned text; byte ranges into that text.
+#[derive(Debug, Clone)]
+struct Found {
+    quote: Range<usize>,
+    value: Option<f64>,
+    max: Option<f64>,
+    unit: Option<Range<usize>>,
+    comparator: &'static str,
+    per: Vec<Range<usize>>,
+    scope: Option<Range<usize>>,
+}
+
+/// The quotas of one item's cleaned text.
+fn find(text: &str, summary: bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut listed = false;
+    for c in clauses(text) {
+        let clause = &text[c.range.clone()];
+        let base = c.range.start;
+        let shift = |r: Range<usize>| base + r.start..base + r.end;
+        let scope = SCOPE.find(clause);
+        let cx = Context { summary, listed };
+        let before = out.len();
+        for count in counts(clause) {
+            // A number inside the age scope is not the quota itself.
+            if reading(clause, &c, &count, cx) != Reading::Quota
+                || scope.is_some_and(|s| s.range().contains(&count.num.range.start))
+            {
+                continue;
+            }
+            out.push(Found {
+                quote: shift(quote_range(clause, &count)),
+                value: count.num.value,
+                max: count.num.max,
+                unit: (!count.unit.is_empty()).then(|| shift(count.unit.clone())),
+                comparator: comparator(clause, &count).unwrap_or("="),
+                per: rates(clause, count.num.range.start)
+                    .into_iter()
+                    .map(shift)
+                    .collect(),
+                scope: scope.map(|s| shift(s.range())),
+            });
+        }
+        listed = c.end == Some('、') && out.len() > before;
+    }
+    out
+}
+
+/// Fills `doc.quotas`.
+pub fn extract(ctx: &DocCtx, doc: &mut Document) {
+    let summary = doc.kind == Kind::Summary;
+    let mut out = Vec::new();
+    for item in &doc.items {
+        let src = |r: Range<usize>| ctx.locate(item, r).1;
+        for f in find(ctx.item_text(item), summary) {
+            let (span, text) = ctx.locate(item, f.quote);
+            out.push(Quota {
+                item: item.id.clone(),
+                text,
+                span,
+                value: f.value,
+                max: f.max,
+                unit: f.unit.map(src),
+                comparator: f.comparator.to_string(),
+                per: f.per.into_iter().map(src).collect(),
+                scope: f.scope.map(src),
+            });
+        }
+    }
+    doc.quotas = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (value, unit, comparator, per) of the quotas of one sentence.
+    fn quotas(s: &str) -> Vec<(Option<f64>, String, &'static str, Vec<String>)> {
+        find(s, false)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.value,
+                    f.unit.map(|u| s[u].to_string()).unwrap_or_default(),
+                    f.comparator,
+                    f.per.into_iter().map(|r| s[r].to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn one(s: &str) -> (Option<f64>, String, &'static str, Vec<String>) {
+        let q = quotas(s);
+        assert_eq!(q.len(), 1, "{s}: {q:?}");
+        q.into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn thresholds_and_rates() {
+        assert_eq!(
+            one("一学期每人不少于8篇"),
+            (
+                Some(8.0),
+                "篇".into(),
+                ">=",
+                vec!["学期".into(), "人".into()]
+            )
+        );
+        assert_eq!(
+            one("每篇不少于300字"),
+            (Some(300.0), "字".into(), ">=", vec!["篇".into()])
+        );
+        assert_eq!(
+            one("教学一线的教师每人每周至少听一节对应学科的课"),
+            (Some(1.0), "节".into(), ">=", vec!["人".into(), "周".into()])
+        );
+        assert_eq!(one("认真完成4000字以上的学习笔记").2, ">=");
+        assert_eq!(one("每学期必须登录学校网站20次").2, "=");
+        assert_eq!(one("本学期学校将拿出常年资金的20%对教师进行考核").1, "%");
+        assert_eq!(one("本学期完成2个市级课题的结题").0, Some(2.0));
+        assert_eq!(
+            one("每位教师撰写一份教学质量分析报告").3,
+            vec!["教师".to_string()]
+        );
+    }
+
+    #[test]
+    fn parts_of_a_list_of_ones() {
+        let q =
+            quotas("学期初制定一份课题研究计划;每月召开一次课题会议,汇报情况;期末写好一篇总结论文");
+        assert_eq!(q.len(), 3);
+        let q = quotas("每月一篇500字以上有质量的教学点滴反思");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].2, ">=");
+    }
+
+    #[test]
+    fn written_comparators() {
+        assert_eq!(one("每次活动不超过3人").2, "<=");
+        assert_eq!(one("每人两三篇").0, Some(2.0));
+        assert_eq!(one("每班约20人").2, "~");
+        assert_eq!(one("最近3次").2, "=");
+        assert_eq!(one("每学期上课超过10节").2, ">");
+        assert_eq!(
+            one("组内每人至少围绕主题选择单元中的重点内容上一节公开课").2,
+            ">="
+        );
+        let bare = one("每月发表教育科研类原创博文至少3");
+        assert_eq!((bare.0, bare.1.as_str(), bare.2), (Some(3.0), "", ">="));
+    }
+
+    #[test]
+    fn not_quotas() {
+        for s in [
+            "围绕课题开展“五个一”活动",
+            "出好第四期《书法作品集》",
+            "让读书成为教师的一种生活方式",
+            "作为一条铁律,人人必须参加",
+            "各教研组选择其中某一个问题作为切入点",
+            "上好每一堂课",
+            "精心选择三个校本研修项目:",
+            "合理安排教师的90学时的培训",
+            "布置四个书法专用教室",
+            "我们要十分重视",
+            "对上学期新结的19对师徒开展跟踪考评",
+            "用一个月时间完成",
+            "2021-7-6",
+            "为师生营造一个安全祥和的工作和学习环境",
+            "提供一个良好的研讨平台",
+            "是我市教育工作的一项重点",
+            "工作中多一分细心",
+            "在一个群体中有不同思想",
+            "必读书籍——《教师的20项修炼》",
+            "要认真进行二次备课",
+            "1本学期教科室将围绕学校中心工作",
+        ] {
+            assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
+        }
+    }
+
+    #[test]
+    fn reported_counts_are_figures_not_quotas() {
+        assert!(quotas("共收到论文46篇").is_empty());
+        assert!(quotas("成功申报了六项省级课题").is_empty());
+    }
+
+    #[test]
+    fn in_a_summary_untargeted_counts_are_figures() {
+        let summary = Context {
+            summary: true,
+            listed: false,
+        };
+        let s = "学校征订各类教育教学杂志50余种";
+        let c = &clauses(s)[0];
+        let count = &counts(s)[0];
+        assert_eq!(reading(s, c, count, summary), Reading::Figure);
+        assert_eq!(reading(s, c, count, Context::default()), Reading::Quota);
+        let s = "一份项目培训活动记录";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Quota
+        );
+    }
+
+    #[test]
+    fn unwritten_units_in_a_list_of_quotas() {
+        let q = quotas("每学期必须有11000字左右的心得体会、135形式的各类文章7、课题研究论文1。");
+        let v: Vec<_> = q.iter().map(|x| (x.0, x.1.as_str(), x.2)).collect();
+        assert_eq!(
+            v,
+            [
+                (Some(11000.0), "字", "~"),
+                (Some(7.0), "", "="),
+                (Some(1.0), "", "=")
+            ]
+        );
+        // Alone, a number after a noun is no quota: 第2/24页, 高一3.
+        assert!(quotas("在规范过程管理2").is_empty());
+    }
+
+    #[test]
+    fn huge_number_keeps_text_without_value() {
+        assert_eq!(one("每人写99999999999999999999篇").0, None);
+    }
+
+    #[test]
+    fn age_is_scope_not_quota() {
+        let s = "35周岁以下的教师写一篇成功教育教学经验文章";
+        assert_eq!(one(s).0, Some(1.0));
+        assert_eq!(SCOPE.find(s).map(|m| m.as_str()), Some("35周岁以下的教师"));
+    }
+}

@@ -1,0 +1,689 @@
+//! Topics: the named things a plan works with, with their kind and level.
+//!
+//! Takes
+//! - names in 《…》: a project after 课题 or ending in 研究 / 建构, a
+//!   publication after 校报 / 校刊 or ending in 报 / 刊, a course after 课程:,
+//!   a rule ending in 办法 / 细则 / 要求; any other title is kind `other`;
+//! - names in quotes (“…”, 「…」, "…"), when the quotes mark a name and not a
+//!   slogan: a “N个一” set, or a name whose next word (“…”活动, “…”的调查研究,
+//!   “…”教学模式) or ending (…杯, …讲坛, …细则, …课堂) gives its kind.
+//!   Quotes with inner punctuation (“走出去、请进来”), period labels
+//!   (“十三五”), numbered labels (“三结合”, “一对一”), names followed by
+//!   方式 / 理念 / 原则 … and generic words (“校本教研”) are skipped;
+//! - unquoted brands ending in 讲坛, 杯, 工程 with a proper word before them,
+//!   found with jieba words (教研特色品牌——黄杨讲坛, 组织上报运河杯);
+//! - unquoted main and sub-project names (以子课题X为引领, X是我校主课题).
+//!
+//! The word lists are `dictionaries/topic_*.txt`; the level (国家级 … 校级,
+//! canonical simplified, `levels.txt`) of a project or programme is the
+//! nearest level word before it in its sentence (两项省级课题…的《…》).
+//! Topics are deduplicated by name, the first mention kept.
+//!
+//! Example: 市级课题“eepo基本课型在低年级识字教学中的运用” → project, 市级.
+//!
+//! Known false positives: a quoted generic activity with a programme ending
+//! (“校本教研月活动”); an unquoted ordinary X工程 (教研室建设工程); a book
+//! title in 《》 becomes kind `other`.
+
+use super::DocCtx;
+use crate::dict;
+use crate::model::{Document, Topic};
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A topic found in a (simplified) text: byte range of its name, kind, level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub name: Range<usize>,
+    pub kind: &'static str,
+    pub level: Option<&'static str>,
+}
+
+/// `word value` pairs of a word list, longest word first.
+fn pairs(list: &'static str) -> Vec<(&'static str, &'static str)> {
+    let mut v: Vec<(&str, &str)> = dict::entries(list)
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            Some((it.next()?, it.next()?))
+        })
+        .collect();
+    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
+    v
+}
+
+fn words(list: &'static str) -> HashSet<&'static str> {
+    dict::entries(list).collect()
+}
+
+static SUFFIX: LazyLock<Vec<(&str, &str)>> =
+    LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_suffix.txt")));
+static AFTER: LazyLock<Vec<(&str, &str)>> =
+    LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_after.txt")));
+static BEFORE: LazyLock<Vec<(&str, &str)>> =
+    LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_before.txt")));
+static LEVELS: LazyLock<Vec<(&str, &str)>> =
+    LazyLock::new(|| pairs(include_str!("../../dictionaries/levels.txt")));
+static GENERIC: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| words(include_str!("../../dictionaries/topic_generic.txt")));
+static BRAND: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| words(include_str!("../../dictionaries/topic_brand.txt")));
+static BRAND_STOP: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| words(include_str!("../../dictionaries/topic_brand_stop.txt")));
+static JUNK: LazyLock<Vec<&str>> =
+    LazyLock::new(|| dict::entries(include_str!("../../dictionaries/topic_junk.txt")).collect());
+
+/// “N个一”: the label of a set of routines, a programme.
+static N_GE_YI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("^[一二三四五六七八九十]+个一$").expect("valid regex"));
+/// A count word (两个, 三大) before the word that follows a run of names.
+static COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("^[一二三四五六七八九十两]+[个项大]+").expect("valid regex"));
+/// Planning-period labels (十三五) and years are not topics.
+static PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("^(十[一二三四五六七八九]五|[0-9x]+年.*)$").expect("valid regex"));
+/// Unquoted sub-project led by 子课题 and closed by 为引领 / 为重点 ….
+static SUB_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[主子]课题([^,。;:!?、()“”《》\"]{6,40}?)为(?:引领|重点|抓手|载体|突破口|核心)")
+        .expect("valid regex")
+});
+/// A project named in brackets or after a colon right after 课题:
+/// 课题结项(有效化教学研究), 课题研究:制约课堂教学有效化的因素.
+static NAMED_AFTER_KETI: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("课题(?:研究|结项|结题|开题)?(?:\\(([^()]{4,30})\\)|:([^,。;:!?()“”《》\"]{4,30}))")
+        .expect("valid regex")
+});
+/// Unquoted main project named before 是…主课题.
+static MAIN_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?:^|[。;:!?])([^。;:!?“”《》\"]{6,40}?)是[^,。;]{0,8}?[主子]课题")
+        .expect("valid regex")
+});
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    /// 《…》: always a title.
+    Book,
+    /// “…” and the like: a name or a slogan.
+    Quote,
+}
+
+/// A bracketed stretch: its inner byte range and mark.
+#[derive(Debug, Clone)]
+struct Bracket {
+    inner: Range<usize>,
+    outer: Range<usize>,
+    mark: Mark,
+}
+
+fn closing(c: char) -> Option<(char, Mark)> {
+    match c {
+        '《' => Some(('》', Mark::Book)),
+        '“' => Some(('”', Mark::Quote)),
+        '「' => Some(('」', Mark::Quote)),
+        '『' => Some(('』', Mark::Quote)),
+        '"' => Some(('"', Mark::Quote)),
+        _ => None,
+    }
+}
+
+/// The outermost bracketed stretches of a text, in order.
+fn brackets(text: &str) -> Vec<Bracket> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let next = i + c.len_utf8();
+        if let Some((close, mark)) = closing(c) {
+            let cap = if mark == Mark::Book { 60 } else { 40 };
+            let end = text[next..]
+                .char_indices()
+                .take(cap + 1)
+                .find(|&(_, d)| d == close || d == '\n')
+                .filter(|&(_, d)| d == close);
+            if let Some((e, _)) = end {
+                let inner = next..next + e;
+                let outer = i..next + e + close.len_utf8();
+                i = outer.end;
+                if !inner.is_empty() {
+                    out.push(Bracket { inner, outer, mark });
+                }
+                continue;
+            }
+        }
+        i = next;
+    }
+    out
+}
+
+/// The value of the longest entry of `list` that `s` starts with.
+fn lookup_prefix(list: &[(&str, &'static str)], s: &str) -> Option<&'static str> {
+    list.iter().find(|(w, _)| s.starts_with(w)).map(|&(_, k)| k)
+}
+
+/// The value of the longest entry of `list` that `s` ends with.
+fn lookup_suffix(list: &[(&str, &'static str)], s: &str) -> Option<&'static str> {
+    list.iter().find(|(w, _)| s.ends_with(w)).map(|&(_, k)| k)
+}
+
+fn is_punct(c: char) -> bool {
+    !(c.is_alphanumeric())
+}
+
+/// Whether a quoted text is a slogan, label or generic word rather than a
+/// name, whatever follows it.
+fn not_a_name(name: &str, mark: Mark) -> bool {
+    if name.chars().count() < 2 || JUNK.iter().any(|j| name.contains(j)) {
+        return true;
+    }
+    if mark == Mark::Book {
+        return false;
+    }
+    PERIOD.is_match(name)
+        || GENERIC.contains(name)
+        || name.chars().any(|c| {
+            matches!(
+                c,
+                ',' | '、' | ';' | ':' | '。' | '!' | '?' | '，' | '-' | '—'
+            )
+        })
+}
+
+/// A counted task (“上好一堂课”, “抓好一个课题”): an entry of a list of
+/// routines, not a name. 每一 (every) is no count: “上好每一堂课” stays.
+static COUNTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("(?:^|[^每])[一两二三][个篇堂节次份项本张]").expect("valid regex"));
+
+/// A numbered label (三结合, 一对一, 三大工程): short and led by a numeral.
+fn numbered_label(name: &str) -> bool {
+    name.chars().count() <= 4
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| "一二三四五六七八九十两".contains(c))
+}
+
+/// Bracketed names: runs of adjacent brackets share the words before and
+/// after them (《A》;《B》 after 课程:, “A”“B”等方式).
+fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
+    let bs = brackets(text);
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (k, b) in bs.iter().enumerate() {
+        let joined = k > 0 && {
+            let gap = &text[bs[k - 1].outer.end..b.outer.start];
+            matches!(gap, "" | "、" | "和" | "与" | "及" | "," | ";" | "以及")
+                && bs[k - 1].mark == b.mark
+        };
+        match runs.last_mut() {
+            Some(r) if joined => r.end = k + 1,
+            _ => runs.push(k..k + 1),
+        }
+    }
+    for run in runs {
+        let first = &bs[run.start];
+        let last = &bs[run.end - 1];
+        let before = &text[..first.outer.start];
+        // 等 and a count (“A”、“B”两个大主题) stand between a run and its word.
+        let after = text[last.outer.end..].trim_start_matches('等');
+        let after = COUNT.find(after).map_or(after, |m| &after[m.end()..]);
+        let after_kind = lookup_prefix(&AFTER, after);
+        let before_kind = lookup_suffix(&BEFORE, before);
+        for b in &bs[run.clone()] {
+            let name = &text[b.inner.clone()];
+            if not_a_name(name, b.mark) {
+                continue;
+            }
+            let own = lookup_suffix(&SUFFIX, name);
+            let kind = match b.mark {
+                Mark::Book => before_kind
+                    .or(after_kind.filter(|&k| k != "none"))
+                    .or(own)
+                    .unwrap_or("other"),
+                Mark::Quote => {
+                    if N_GE_YI.is_match(name) {
+                        "programme"
+                    } else if let Some(k) = after_kind {
+                        k
+                    } else if numbered_label(name) || COUNTED.is_match(name) {
+                        continue;
+                    } else if let Some(k) = before_kind.or(own) {
+                        k
+                    } else {
+                        continue;
+                    }
+                }
+            };
+            if kind == "none" {
+                continue;
+            }
+            // A short name ending in 研究 names a method (专题研究), not a project.
+            if b.mark == Mark::Quote && name.ends_with("研究") && name.chars().count() < 5 {
+                continue;
+            }
+            out.push(Found {
+                name: b.inner.clone(),
+                kind,
+                level: None,
+            });
+        }
+    }
+    bs.into_iter().map(|b| b.outer).collect()
+}
+
+fn numeral_word(w: &str) -> bool {
+    w.chars()
+        .all(|c| c.is_ascii_digit() || "一二三四五六七八九十两百千几大".contains(c))
+}
+
+/// Whether a jieba word ends an unquoted brand name read backwards: a listed
+/// verb or function word, a pronoun, numeral, adverb or particle (by its
+/// jieba tag), an ordinal (第九届), or punctuation.
+fn brand_stop(word: &str, tag: &str) -> bool {
+    BRAND_STOP.contains(word)
+        || word.starts_with('第')
+        || word.ends_with('届')
+        || numeral_word(word)
+        || word.chars().any(is_punct)
+        || matches!(
+            tag.chars().next(),
+            Some('p' | 'u' | 'c' | 'r' | 'm' | 'q' | 'd' | 'f' | 'y')
+        )
+}
+
+/// Unquoted brands (黄杨讲坛, 运河杯, 青蓝工程) outside the brackets.
+fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
+    let ws = crate::segment::jieba().tag(text, false);
+    let inside = |r: Range<usize>| skip.iter().any(|s| s.start < r.end && r.start < s.end);
+    for (k, w) in ws.iter().enumerate() {
+        let Some(suffix) = BRAND.iter().find(|s| w.word.ends_with(**s)) else {
+            continue;
+        };
+        if inside(w.byte_start..w.byte_end) {
+            continue;
+        }
+        let mut start = w.byte_start;
+        let mut heads: Vec<&str> = Vec::new();
+        let mut edition = false;
+        if w.word == *suffix {
+            // Read back over proper words, at most three and eight chars.
+            for p in ws[..k].iter().rev() {
+                let chars = text[p.byte_start..w.byte_start].chars().count();
+                if heads.len() == 3
+                    || chars > 8
+                    || brand_stop(p.word, p.tag)
+                    || inside(p.byte_start..p.byte_end)
+                {
+                    edition = p.word.ends_with('届');
+                    break;
+                }
+                start = p.byte_start;
+                heads.push(p.word);
+            }
+        } else {
+            heads.push(&w.word[..w.word.len() - suffix.len()]);
+        }
+        // A brand needs a proper word before its ending: 教师论坛 and 教研论坛
+        // are generic, 系统工程 is a word of its own; an edition number
+        // (第三届教师业务论坛) makes a series of any name.
+        let generic = heads.iter().all(|h| GENERIC.contains(h)) || GENERIC.contains(w.word);
+        if heads.is_empty() || (generic && !edition) {
+            continue;
+        }
+        out.push(Found {
+            name: start..w.byte_end,
+            kind: "programme",
+            level: None,
+        });
+    }
+}
+
+/// Unquoted main and sub-project names.
+fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
+    for c in NAMED_AFTER_KETI.captures_iter(text) {
+        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+            continue;
+        };
+        // 课题(市级立项) gives a level and 课题研究(访问、调查) its methods,
+        // not a name.
+        let name = m.as_str();
+        if name.contains("立项")
+            || name.contains('、')
+            || LEVELS.iter().any(|(w, _)| name.contains(w))
+        {
+            continue;
+        }
+        out.push(Found {
+            name: m.range(),
+            kind: "project",
+            level: None,
+        });
+    }
+    for re in [&*SUB_PROJECT, &*MAIN_PROJECT] {
+        for c in re.captures_iter(text) {
+            if let Some(m) = c.get(1) {
+                out.push(Found {
+                    name: m.range(),
+                    kind: "project",
+                    level: None,
+                });
+            }
+        }
+    }
+}
+
+/// The nearest level word before byte `at` in its sentence, canonical.
+fn level_before(text: &str, at: usize) -> Option<&'static str> {
+    let head = &text[..at];
+    let sentence = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | ';' | '!' | '?' | '\n'))
+        .map_or(head, |(p, c)| &head[p + c.len_utf8()..]);
+    // Titles between the level word and the name do not count against the
+    // window: 省级课题A的《…》和B的《…》 gives both names the level.
+    let mut depth = 0usize;
+    let outside: Vec<char> = sentence
+        .chars()
+        .filter(|&c| {
+            match c {
+                '《' => depth += 1,
+                '》' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect();
+    let window: String = outside[outside.len().saturating_sub(30)..].iter().collect();
+    LEVELS
+        .iter()
+        .filter_map(|(w, canon)| window.rfind(w).map(|p| (p + w.len(), *canon)))
+        .max_by_key(|&(end, _)| end)
+        .map(|(_, canon)| canon)
+}
+
+/// Topics of a (simplified) text, in order of position.
+pub fn find(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let skip = bracketed(text, &mut out);
+    brands(text, &skip, &mut out);
+    unquoted_projects(text, &mut out);
+    for f in &mut out {
+        if matches!(f.kind, "project" | "programme") {
+            f.level = level_before(text, f.name.start);
+        }
+    }
+    out.sort_by_key(|f| f.name.start);
+    out
+}
+
+/// A name as compared for deduplication: without punctuation and spaces.
+fn key(name: &str) -> String {
+    name.chars().filter(|c| !is_punct(*c)).collect()
+}
+
+/// Whether two name keys are one topic: equal, or the shorter a short form
+/// of the longer (its chars in order, same first char and same two last
+/// chars: 133高效课堂 and 133生本高效课堂, 书法特色联盟 and 书法特色校际联盟).
+fn same_topic(a: &str, b: &str) -> bool {
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if short == long {
+        return true;
+    }
+    let (ns, nl) = (short.chars().count(), long.chars().count());
+    if ns < 4 || ns * 10 < nl * 6 || short.chars().next() != long.chars().next() {
+        return false;
+    }
+    let tail = |s: &str| s.chars().rev().take(2).collect::<String>();
+    if tail(short) != tail(long) {
+        return false;
+    }
+    let mut rest = long.chars();
+    short.chars().all(|c| rest.any(|d| d == c))
+}
+
+/// Fills `doc.topics`, one per name.
+pub fn apply(ctx: &DocCtx, doc: &mut Document) {
+    let mut seen: Vec<String> = Vec::new();
+    let mut topics = Vec::new();
+    for item in &doc.items {
+        let text = ctx.item_text(item);
+        for f in find(text) {
+            let k = key(&text[f.name.clone()]);
+            if let Some(i) = seen.iter().position(|s| same_topic(s, &k)) {
+                // A later mention may say what the first left open
+                // (下发《教育科研信息》 … 继续出好《教育科研信息》).
+                let t: &mut Topic = &mut topics[i];
+                if t.kind == "other" && f.kind != "other" {
+                    t.kind = f.kind.to_string();
+                }
+                if t.level.is_none() {
+                    t.level = f.level.map(str::to_string);
+                }
+                continue;
+            }
+            seen.push(k);
+            let (span, name) = ctx.locate(item, f.name);
+            topics.push(Topic {
+                name,
+                span,
+                kind: f.kind.to_string(),
+                level: f.level.map(str::to_string),
+            });
+        }
+    }
+    doc.topics = topics;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, &'static str, Option<&'static str>)> {
+        find(text)
+            .into_iter()
+            .map(|f| (text[f.name].to_string(), f.kind, f.level))
+            .collect()
+    }
+
+    fn one(name: &str, kind: &'static str) -> (String, &'static str, Option<&'static str>) {
+        (name.to_string(), kind, None)
+    }
+
+    #[test]
+    fn book_titles_by_context_and_ending() {
+        assert_eq!(
+            names("教科室期末依据《教研组主题研修考核办法》,对教研组主题研修进行考核。"),
+            [one("教研组主题研修考核办法", "rule")]
+        );
+        assert_eq!(
+            names("认真办好校报《新蕾报》和校刊《黄杨教研》。"),
+            [one("新蕾报", "publication"), one("黄杨教研", "publication")]
+        );
+        assert_eq!(
+            names("申报了五门兴趣拓展课程:《丰子恺散文阅读》;《“动手”学数学》;《趣味阅读》。"),
+            [
+                one("丰子恺散文阅读", "course"),
+                one("“动手”学数学", "course"),
+                one("趣味阅读", "course")
+            ]
+        );
+        assert_eq!(
+            names("必读书籍——《教师的20项修炼》"),
+            [one("教师的20项修炼", "other")]
+        );
+    }
+
+    #[test]
+    fn project_levels_carry_over_a_list() {
+        let t = "两项省级课题郑丽萍主任的《小学数学“润泽课堂”案例研究》和陈红芳主任的《小学课堂教学中和谐师生关系的理想建构》,七项市级课题陈刚的《传统节日文化与小学生德行养成研究》。";
+        let got = names(t);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].2, Some("省级"), "{got:?}");
+        assert_eq!(got[1].1, "project");
+        assert_eq!(got[1].2, Some("省级"));
+        assert_eq!(got[2].2, Some("市级"));
+        assert_eq!(
+            names("我校市级课题“eepo基本课型在低年级识字教学中的运用”顺利结题"),
+            [(
+                "eepo基本课型在低年级识字教学中的运用".to_string(),
+                "project",
+                Some("市级")
+            )]
+        );
+    }
+
+    #[test]
+    fn quoted_names_need_a_sign_of_a_name() {
+        assert_eq!(
+            names("围绕课题开展“五个一”活动:学期初制定一份课题研究计划"),
+            [one("五个一", "programme")]
+        );
+        assert_eq!(
+            names("1、举行“白沙杯”校级论文大赛"),
+            [one("白沙杯", "programme")]
+        );
+        assert_eq!(
+            names("组织人员开展“作业布置与学生课业负担”的调查研究"),
+            [one("作业布置与学生课业负担", "project")]
+        );
+        assert_eq!(
+            names("以本校“三六九”教学模式为基础"),
+            [one("三六九", "other")]
+        );
+        assert_eq!(
+            names("我校教科室工作以“美妙课堂研究”为关键词"),
+            [one("美妙课堂研究", "project")]
+        );
+    }
+
+    #[test]
+    fn slogans_methods_and_labels_are_no_topics() {
+        assert!(names("采取“走出去、请进来”的方式对教师进行培训").is_empty());
+        assert!(names("做好“十三五”课题申报前期工作").is_empty());
+        assert!(names("课题研究力争实现“三结合”:课题研究与课堂教学相结合").is_empty());
+        assert!(
+            names("通过“个人自主阅读”“集体专业阅读”“杏坛沙龙”等方式,让读书成为习惯").is_empty()
+        );
+        assert!(names("以“专题研究”为突破").is_empty());
+        assert!(names("积极倡导“校本教研”活动").is_empty());
+        assert!(names("青年教师进行“一对一”的听课评课制度").is_empty());
+        assert!(names("下载全文:《中学教科室工作总结.doc》").is_empty());
+        assert_eq!(
+            names("做到“四个一”,即“上好一堂课”、“作好一个讲座”、“抓好一个课题”。"),
+            [one("四个一", "programme")]
+        );
+        assert!(names("2、继续上个月的课题研究(访问、调查、定性定量分析)").is_empty());
+    }
+
+    #[test]
+    fn unquoted_brands() {
+        assert_eq!(
+            names("打造学校教研特色品牌——黄杨讲坛。"),
+            [one("黄杨讲坛", "programme")]
+        );
+        assert_eq!(
+            names("2. 组织上报运河杯、省教育学会参赛论文"),
+            [one("运河杯", "programme")]
+        );
+        assert_eq!(
+            names("1、落实教师专业化成长工程"),
+            [one("教师专业化成长工程", "programme")]
+        );
+        assert_eq!(
+            names("6. 着力青蓝工程,引领专业成长"),
+            [one("青蓝工程", "programme")]
+        );
+        assert!(names("同时又是一个系统工程,强化管理").is_empty());
+        assert!(names("我们将重点开展三大工程").is_empty());
+        assert!(names("举办教师论坛").is_empty());
+        assert!(names("坚持教师业务论坛,组织教研论坛").is_empty());
+        assert_eq!(
+            names("1. 第九届黄杨讲坛(初定时间)"),
+            [one("黄杨讲坛", "programme")]
+        );
+        assert_eq!(
+            names("进一步提升我校黄杨讲坛的品质"),
+            [one("黄杨讲坛", "programme")]
+        );
+    }
+
+    #[test]
+    fn short_forms_are_one_topic() {
+        assert!(same_topic("133生本高效课堂", "133高效课堂"));
+        assert!(same_topic("书法特色校际联盟", "书法特色联盟"));
+        assert!(!same_topic(
+            "书法特色校际联盟",
+            "书法特色校际联盟写字论文评比"
+        ));
+        assert!(!same_topic("五个一", "六个一"));
+    }
+
+    #[test]
+    fn edition_numbers_and_counts() {
+        assert_eq!(
+            names("2、第三届教师业务论坛活动(主题:打造高效课堂)"),
+            [one("教师业务论坛", "programme")]
+        );
+        assert_eq!(
+            names("拟继续围绕第五届数学文化节和‘探究型’数学课堂教学基本框架的运用为重点"),
+            [one("数学文化节", "programme")]
+        );
+        assert_eq!(
+            names("以“新课程有效化教学”、“高效课堂”两个大主题研究为载体"),
+            [
+                one("新课程有效化教学", "project"),
+                one("高效课堂", "project")
+            ]
+        );
+    }
+
+    #[test]
+    fn unquoted_project_names() {
+        assert_eq!(
+            names("2、课题结项(有效化教学研究)"),
+            [one("有效化教学研究", "project")]
+        );
+        assert_eq!(
+            names("3、课题研究:制约课堂教学有效化的因素"),
+            [one("制约课堂教学有效化的因素", "project")]
+        );
+        assert!(names("3、指导好xx—xx学年课题(市级立项)的研究实施工作").is_empty());
+        assert_eq!(
+            names(
+                "以一级子课题探究型数学课堂教学基本框架与学生自主创新能力培养为引领,用行动研究方式"
+            ),
+            [one(
+                "探究型数学课堂教学基本框架与学生自主创新能力培养",
+                "project"
+            )]
+        );
+        assert_eq!(
+            names("提高水平。培养学生自主创新能力的研究是我校市级主课题"),
+            [("培养学生自主创新能力的研究".to_string(), "project", None)]
+        );
+    }
+
+    #[test]
+    fn whole_pipeline_dedups_and_keeps_the_source_script() {
+        let text = "小學教科室工作計劃\n1、在期初下發《教育科研信息》。\n2、繼續出好《教育科研信息》。\n3、舉行“白沙杯”校級論文大賽\n";
+        let parsed = crate::extract_bytes("t.txt", text.as_bytes()).expect("text parses");
+        let topics = &parsed.extract.documents[0].topics;
+        let got: Vec<(&str, &str)> = topics
+            .iter()
+            .map(|t| (t.name.as_str(), t.kind.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("教育科研信息", "publication"), ("白沙杯", "programme")]
+        );
+        for t in topics {
+            assert_eq!(parsed.source.slice(t.span), t.name);
+        }
+    }
+}
