@@ -117,7 +117,10 @@ mod tests {
     #[test]
     fn cleans_a_page() {
         let page = "当前位置:首页 > 工作计划\n\n学校安全的`预防工作。\r\n2、做好检查(１次)\r3、";
-        assert_eq!(cleaned(page), "\n学校安全的预防工作。\n2、做好检查(1次)\n3、");
+        assert_eq!(
+            cleaned(page),
+            "\n学校安全的预防工作。\n2、做好检查(1次)\n3、"
+        );
     }
 
     #[test]

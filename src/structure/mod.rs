@@ -673,9 +673,16 @@ mod tests {
     use super::*;
 
     /// (sections as "level marker heading", items as "section role text")
+    fn doc(s: &str) -> Document {
+        let src = SourceText::new(s.to_string());
+        let norm = crate::clean::clean(&src);
+        let (norm, mut docs) = crate::split::split(&src, &norm);
+        structure(&src, &norm, &mut docs[0]);
+        docs.swap_remove(0)
+    }
+
     fn run(s: &str) -> (Vec<String>, Vec<String>) {
-        let p = crate::extract_bytes("t.txt", s.as_bytes()).expect("reads");
-        let d = &p.extract.documents[0];
+        let d = &doc(s);
         let secs = d
             .sections
             .iter()
