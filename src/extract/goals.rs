@@ -246,6 +246,20 @@ mod tests {
     }
 
     #[test]
+    fn phrases_the_corpus_lacks() {
+        assert_eq!(
+            clauses("各教研组要精心准备,力争在市级优质课评比中获一等奖!"),
+            ["力争在市级优质课评比中获一等奖"]
+        );
+        assert!(clauses("积极争取上级部门的资金支持。").is_empty());
+        assert_eq!(
+            clauses("确保每位教师每学期至少上一节公开课;定期检查教案。"),
+            ["确保每位教师每学期至少上一节公开课"]
+        );
+        assert_eq!(clauses("(力争两年内结题)"), ["力争两年内结题"]);
+    }
+
+    #[test]
     fn goal_headings() {
         assert!(is_goal_heading("工作目标"));
         assert!(is_goal_heading("全年主要工作任务与目标"));

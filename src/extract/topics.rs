@@ -65,6 +65,8 @@ static BEFORE: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_before.txt")));
 static LEVELS: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/levels.txt")));
+static ASSIGN: LazyLock<Vec<&str>> =
+    LazyLock::new(|| dict::entries(include_str!("../../dictionaries/level_after.txt")).collect());
 static GENERIC: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_generic.txt")));
 static BRAND: LazyLock<HashSet<&str>> =
@@ -403,6 +405,25 @@ fn level_before(text: &str, at: usize) -> Option<&'static str> {
         .map(|(_, canon)| canon)
 }
 
+/// A level assigned right after a name, in its clause: (市级), 被立项为省级课题.
+fn level_after(text: &str, at: usize) -> Option<&'static str> {
+    let rest = text[at..].trim_start_matches(['》', '”', '」', '』', '"']);
+    let clause: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, ',' | '。' | ';' | '!' | '?' | '\n' | '《' | '“'))
+        .take(20)
+        .collect();
+    let assigned = clause.starts_with('(') || ASSIGN.iter().any(|w| clause.contains(w));
+    if !assigned {
+        return None;
+    }
+    LEVELS
+        .iter()
+        .filter_map(|(w, canon)| clause.find(w).map(|p| (p, *canon)))
+        .min_by_key(|&(p, _)| p)
+        .map(|(_, canon)| canon)
+}
+
 /// Topics of a (simplified) text, in order of position.
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
@@ -411,7 +432,7 @@ pub fn find(text: &str) -> Vec<Found> {
     unquoted_projects(text, &mut out);
     for f in &mut out {
         if matches!(f.kind, "project" | "programme") {
-            f.level = level_before(text, f.name.start);
+            f.level = level_after(text, f.name.end).or_else(|| level_before(text, f.name.start));
         }
     }
     out.sort_by_key(|f| f.name.start);
@@ -536,6 +557,45 @@ mod tests {
                 Some("市级")
             )]
         );
+    }
+
+    #[test]
+    fn levels_after_the_name_and_phrases_the_corpus_lacks() {
+        assert_eq!(
+            names("我校课题《基于核心素养的小学数学单元整体教学研究》被立项为省级规划课题,已顺利开题。"),
+            [(
+                "基于核心素养的小学数学单元整体教学研究".to_string(),
+                "project",
+                Some("省级")
+            )]
+        );
+        assert_eq!(
+            names("区级课题“小学生课外阅读习惯培养的研究”(已结题)与校刊《春芽》"),
+            [
+                (
+                    "小学生课外阅读习惯培养的研究".to_string(),
+                    "project",
+                    Some("区级")
+                ),
+                one("春芽", "publication")
+            ]
+        );
+        assert_eq!(
+            names("开设《围棋》《剪纸》等校本课程,组织学生参加“希望杯”数学竞赛。"),
+            [
+                one("围棋", "course"),
+                one("剪纸", "course"),
+                one("希望杯", "programme")
+            ]
+        );
+        assert_eq!(
+            names("组织学习《中小学教师职业道德规范》,开展“书香校园”读书节活动。"),
+            [
+                one("中小学教师职业道德规范", "rule"),
+                one("书香校园", "programme")
+            ]
+        );
+        assert!(names("开展“师徒结对”活动,落实“十四五”规划。").is_empty());
     }
 
     #[test]
