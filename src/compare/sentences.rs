@@ -24,16 +24,15 @@ pub struct Sentence {
     /// Comma chunks (byte ranges of `text`) with the months each names,
     /// or the month of its line's schedule heading when none.
     pub chunks: Vec<(Range<usize>, Vec<u32>)>,
+    months: Vec<u32>,
     pub terms: Vec<Term>,
     pub keys: HashSet<String>,
 }
 
 impl Sentence {
-    /// Every month the sentence speaks of.
-    pub fn months(&self) -> Vec<u32> {
-        let mut m: Vec<u32> = self.chunks.iter().flat_map(|c| c.1.clone()).collect();
-        m.dedup();
-        m
+    /// Every month the sentence speaks of, in order, each once.
+    pub fn months(&self) -> &[u32] {
+        &self.months
     }
 
     /// The part of the sentence about month `m`: from the first chunk naming
@@ -126,7 +125,9 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
                 }
             }
             let terms = terms::terms(s_text);
+            let months = distinct_months(&chunks);
             sentences.push(Sentence {
+                months,
                 norm: norm.char_at(s.start)..norm.char_at(s.end),
                 text: s_text.to_string(),
                 para,
@@ -142,6 +143,16 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
         headings,
         date,
     }
+}
+
+fn distinct_months(chunks: &[(Range<usize>, Vec<u32>)]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for m in chunks.iter().flat_map(|c| &c.1) {
+        if !out.contains(m) {
+            out.push(*m);
+        }
+    }
+    out
 }
 
 fn push_heading(headings: &mut Vec<Heading>, text: &str) -> usize {
@@ -168,7 +179,7 @@ mod tests {
     use super::*;
 
     fn sentence(text: &str) -> Sentence {
-        let chunks = layout::chunks(text, 0..text.len())
+        let chunks: Vec<(Range<usize>, Vec<u32>)> = layout::chunks(text, 0..text.len())
             .into_iter()
             .map(|c| {
                 let m = layout::months_in(&text[c.clone()])
@@ -179,6 +190,7 @@ mod tests {
             })
             .collect();
         Sentence {
+            months: distinct_months(&chunks),
             norm: 0..0,
             text: text.to_string(),
             para: 0,

@@ -7,15 +7,39 @@
 
 use super::align::MIN_MATCH;
 use super::cues::{self, Cues};
-use super::sentences::Summary;
+use super::sentences::{Sentence, Summary};
+use super::units::Unit;
+use std::collections::HashSet;
 use crate::model::Unplanned;
 use crate::text::{NormText, SourceText};
 
-/// A sentence matched below this share by every unit is unplanned (lower
-/// than MIN_MATCH: a near miss is more likely a paraphrase of a plan unit).
+/// A sentence is planned when some unit matches it this well (lower than
+/// MIN_MATCH: a near miss is more likely a paraphrase of a plan unit).
 const MAX_PLANNED: f64 = MIN_MATCH * 0.8;
 
+/// How well a unit and a sentence explain each other: the harmonic mean of
+/// the unit's match score and the share of the sentence's terms found in
+/// the unit. A short unit (开展课题研究) is held whole by many sentences, but
+/// explains little of 我校承办了区级小课题研究现场推进会.
+fn planned(score: f64, unit: &Unit, sentence: &Sentence) -> f64 {
+    if sentence.terms.is_empty() || score <= 0.0 {
+        return score;
+    }
+    let keys: HashSet<String> = unit.terms.iter().map(|t| t.0.key.clone()).collect();
+    let held = sentence
+        .terms
+        .iter()
+        .filter(|t| t.occurs_in(&keys, &unit.text))
+        .count() as f64;
+    let cover = held / sentence.terms.len() as f64;
+    if cover <= 0.0 {
+        return 0.0;
+    }
+    2.0 * score * cover / (score + cover)
+}
+
 pub fn find(
+    units: &[Unit],
     scores: &[Vec<f64>],
     used: &[bool],
     summary: &Summary,
@@ -25,10 +49,17 @@ pub fn find(
     let mut out: Vec<Unplanned> = Vec::new();
     let mut last: Option<usize> = None;
     for (i, s) in summary.sentences.iter().enumerate() {
-        let best = scores.iter().map(|row| row[i]).fold(0.0, f64::max);
         let c = cues::find(&s.text, summary.date);
-        let reports =
-            !used[i] && best < MAX_PLANNED && is_report(&c, &s.text, !s.months().is_empty());
+        if std::env::var("PLANX_DEBUG").is_ok() {
+            let best = units.iter().zip(scores).map(|(u, row)| (planned(row[i], u, s), u.text.clone())).fold((0.0, String::new()), |a, b| if b.0 > a.0 { b } else { a });
+            eprintln!("U {:.2} {} used={} rep={} | {}", best.0, best.1, used[i], is_report(&c, &s.text, !s.months().is_empty()), s.text);
+        }
+        let reports = !used[i]
+            && is_report(&c, &s.text, !s.months().is_empty())
+            && units
+                .iter()
+                .zip(scores)
+                .all(|(u, row)| planned(row[i], u, s) < MAX_PLANNED);
         if !reports {
             last = None;
             continue;
