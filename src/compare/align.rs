@@ -24,6 +24,8 @@ const HEADING_SHARE: f64 = 0.5;
 const SAME_MONTH: f64 = 1.25;
 const OTHER_MONTH: f64 = 0.6;
 const NO_MONTH: f64 = 0.85;
+/// Factor for a sentence of the summary's opening, which speaks in general.
+const PREAMBLE: f64 = 0.6;
 
 /// Match scores, `scores[unit][sentence]`: in [0, 1] but for the month
 /// factor, which may lift a score above 1 (kept for ranking).
@@ -88,7 +90,8 @@ pub fn scores(units: &[Unit], summary: &Summary) -> Vec<Vec<f64>> {
                             }
                         }
                     };
-                    held / total * factor
+                    let general = if s.preamble { PREAMBLE } else { 1.0 };
+                    held / total * factor * general
                 })
                 .collect()
         })
@@ -120,14 +123,20 @@ pub fn evidence(units: &[Unit], scores: &[Vec<f64>], summary: &Summary) -> Vec<O
             let keys: HashSet<String> = u.terms.iter().map(|t| t.0.key.clone()).collect();
             let rank = |i: usize| {
                 let s = &summary.sentences[i];
-                let held = s.terms.iter().filter(|t| t.occurs_in(&keys, &u.text)).count();
+                let held = s
+                    .terms
+                    .iter()
+                    .filter(|t| t.occurs_in(&keys, &u.text))
+                    .count();
                 row[i] + COVER_WEIGHT * held as f64 / s.terms.len().max(1) as f64
             };
             let pick = |about_month: bool| {
                 (0..row.len())
                     .filter(|&i| row[i] >= MIN_MATCH)
                     .filter(|&i| {
-                        !about_month || u.month.is_some_and(|m| summary.sentences[i].months().contains(&m))
+                        !about_month
+                            || u.month
+                                .is_some_and(|m| summary.sentences[i].months().contains(&m))
                     })
                     .map(|i| (i, rank(i)))
                     .fold(None, |acc: Option<(usize, f64)>, (i, r)| match acc {

@@ -36,18 +36,6 @@ pub fn compare(
     let read = sentences::summary(&summary.norm, sdoc);
     let scores = align::scores(&units, &read);
     let found = align::evidence(&units, &scores, &read);
-    if let Ok(f) = std::env::var("PLANX_DEBUG_UNIT") {
-        for (u, row) in units.iter().zip(&scores) {
-            if u.text.contains(&f) {
-                let mut r: Vec<(f64, usize)> = row.iter().copied().zip(0..).collect();
-                r.sort_by(|a, b| b.0.total_cmp(&a.0));
-                eprintln!("UNIT {} m={:?} {:?}", u.text, u.month, u.terms.iter().map(|t| (&t.0.surface, t.1)).collect::<Vec<_>>());
-                for (v, i) in r.iter().take(4) {
-                    eprintln!("   {v:.2} {:?} {}", read.sentences[*i].months(), read.sentences[*i].text);
-                }
-            }
-        }
-    }
     let mut used = vec![false; read.sentences.len()];
     let mut items = Vec::with_capacity(units.len());
     for (u, f) in units.iter().zip(&found) {
@@ -111,7 +99,14 @@ pub fn compare(
         }
         items.push(out);
     }
-    let unplanned = unplanned::find(&units, &scores, &used, &read, &summary.source, &summary.norm);
+    let unplanned = unplanned::find(
+        &units,
+        &scores,
+        &used,
+        &read,
+        &summary.source,
+        &summary.norm,
+    );
     let totals = totals(&items);
     let completion = if items.is_empty() {
         0.0

@@ -218,7 +218,10 @@ mod tests {
             "35周岁以下的教师写一篇经验文章",
             "22位青年教师中有18人上交了经验文章",
         );
-        assert_eq!(c.and_then(|c| c.verdict).map(|v| v.0), Some(Status::Partial));
+        assert_eq!(
+            c.and_then(|c| c.verdict).map(|v| v.0),
+            Some(Status::Partial)
+        );
         // without a count or a share in the plan, M of N is just a figure
         assert!(run("鼓励教师参与课题研究", "52名教师中有34人参与了课题研究").is_none());
     }

@@ -21,6 +21,10 @@ pub struct Sentence {
     pub para: usize,
     /// Index of its heading in `Summary::headings`.
     pub heading: Option<usize>,
+    /// It stands before the first section heading of a summary that has
+    /// sections: the opening, which speaks of the term in general
+    /// (按照学期初制定的计划, 较好地完成了大部分工作).
+    pub preamble: bool,
     /// Comma chunks (byte ranges of `text`) with the months each names,
     /// or the month of its line's schedule heading when none.
     pub chunks: Vec<(Range<usize>, Vec<u32>)>,
@@ -127,6 +131,7 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
             let terms = terms::terms(s_text);
             let months = distinct_months(&chunks);
             sentences.push(Sentence {
+                preamble: section_heading.is_none(),
                 months,
                 norm: norm.char_at(s.start)..norm.char_at(s.end),
                 text: s_text.to_string(),
@@ -136,6 +141,11 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
                 keys: terms::keys(&terms),
                 terms,
             });
+        }
+    }
+    if headings.is_empty() {
+        for s in &mut sentences {
+            s.preamble = false;
         }
     }
     Summary {
@@ -190,6 +200,7 @@ mod tests {
             })
             .collect();
         Sentence {
+            preamble: false,
             months: distinct_months(&chunks),
             norm: 0..0,
             text: text.to_string(),

@@ -154,7 +154,9 @@ fn parts(word: &str) -> Option<Vec<&str>> {
     let mut out = Vec::new();
     for sub in jieba().cut_for_search(word, false) {
         if sub.end - sub.start == 2 && sub.word != word {
-            covered[sub.start..sub.end].iter_mut().for_each(|c| *c = true);
+            covered[sub.start..sub.end]
+                .iter_mut()
+                .for_each(|c| *c = true);
             out.push(sub.word);
         }
     }
@@ -223,13 +225,19 @@ mod tests {
     fn general_words_glued_to_content_are_cut_off() {
         let s = surfaces("组织开展业务理论学习");
         assert!(s.contains(&"业务".to_string()), "{s:?}");
-        assert!(!s.iter().any(|w| w.contains("开展") || w == "展业"), "{s:?}");
+        assert!(
+            !s.iter().any(|w| w.contains("开展") || w == "展业"),
+            "{s:?}"
+        );
     }
 
     #[test]
     fn compounds_covered_by_their_parts_are_read_as_parts() {
         let s = surfaces("课题研究");
-        assert!(s.contains(&"课题".to_string()) && s.contains(&"研究".to_string()), "{s:?}");
+        assert!(
+            s.contains(&"课题".to_string()) && s.contains(&"研究".to_string()),
+            "{s:?}"
+        );
         assert!(!s.contains(&"课题研究".to_string()), "{s:?}");
         let s = surfaces("各教研组制定计划");
         assert!(s.contains(&"教研组".to_string()), "{s:?}");

@@ -173,7 +173,10 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        clauses(s, 0..s.len()).into_iter().map(|r| &s[r.0]).collect()
+        clauses(s, 0..s.len())
+            .into_iter()
+            .map(|r| &s[r.0])
+            .collect()
     }
 
     #[test]

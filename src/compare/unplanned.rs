@@ -9,32 +9,36 @@ use super::align::MIN_MATCH;
 use super::cues::{self, Cues};
 use super::sentences::{Sentence, Summary};
 use super::units::Unit;
-use std::collections::HashSet;
 use crate::model::Unplanned;
 use crate::text::{NormText, SourceText};
+use std::collections::{HashMap, HashSet};
 
 /// A sentence is planned when some unit matches it this well (lower than
 /// MIN_MATCH: a near miss is more likely a paraphrase of a plan unit).
 const MAX_PLANNED: f64 = MIN_MATCH * 0.8;
 
 /// How well a unit and a sentence explain each other: the harmonic mean of
-/// the unit's match score and the share of the sentence's terms found in
-/// the unit. A short unit (开展课题研究) is held whole by many sentences, but
-/// explains little of 我校承办了区级小课题研究现场推进会.
-fn planned(score: f64, unit: &Unit, sentence: &Sentence) -> f64 {
-    if sentence.terms.is_empty() || score <= 0.0 {
-        return score;
-    }
-    let keys: HashSet<String> = unit.terms.iter().map(|t| t.0.key.clone()).collect();
-    let held = sentence
-        .terms
-        .iter()
-        .filter(|t| t.occurs_in(&keys, &unit.text))
-        .count() as f64;
-    let cover = held / sentence.terms.len() as f64;
-    if cover <= 0.0 {
+/// the unit's match score and the share of the sentence's term weight found
+/// in the unit (terms weighed by how few summary sentences hold them). A
+/// short unit (开展课题研究) is held whole by many sentences, but explains
+/// little of 我校承办了区级小课题研究现场推进会.
+fn planned(score: f64, unit: &Unit, sentence: &Sentence, weight: &HashMap<&str, f64>) -> f64 {
+    if score <= 0.0 {
         return 0.0;
     }
+    let keys: HashSet<String> = unit.terms.iter().map(|t| t.0.key.clone()).collect();
+    let (mut held, mut total) = (0.0, 0.0);
+    for t in &sentence.terms {
+        let w = weight.get(t.key.as_str()).copied().unwrap_or(1.0);
+        total += w;
+        if t.occurs_in(&keys, &unit.text) {
+            held += w;
+        }
+    }
+    if held <= 0.0 {
+        return 0.0;
+    }
+    let cover = held / total;
     2.0 * score * cover / (score + cover)
 }
 
@@ -46,20 +50,34 @@ pub fn find(
     src: &SourceText,
     norm: &NormText,
 ) -> Vec<Unplanned> {
+    let n = summary.sentences.len() as f64;
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for s in &summary.sentences {
+        for k in &s.keys {
+            *df.entry(k.as_str()).or_default() += 1.0;
+        }
+    }
+    let weight: HashMap<&str, f64> = df
+        .into_iter()
+        .map(|(k, d)| (k, ((n + 1.0) / (d + 0.5)).ln().max(0.05)))
+        .collect();
     let mut out: Vec<Unplanned> = Vec::new();
     let mut last: Option<usize> = None;
     for (i, s) in summary.sentences.iter().enumerate() {
+        // A sentence right after evidence in the same paragraph, with no
+        // date of its own, says more about that evidence (评出一等奖6篇…).
+        let follows_evidence = i > 0
+            && used[i - 1]
+            && summary.sentences[i - 1].para == s.para
+            && s.months().is_empty();
         let c = cues::find(&s.text, summary.date);
-        if std::env::var("PLANX_DEBUG").is_ok() {
-            let best = units.iter().zip(scores).map(|(u, row)| (planned(row[i], u, s), u.text.clone())).fold((0.0, String::new()), |a, b| if b.0 > a.0 { b } else { a });
-            eprintln!("U {:.2} {} used={} rep={} | {}", best.0, best.1, used[i], is_report(&c, &s.text, !s.months().is_empty()), s.text);
-        }
         let reports = !used[i]
+            && !follows_evidence
             && is_report(&c, &s.text, !s.months().is_empty())
             && units
                 .iter()
                 .zip(scores)
-                .all(|(u, row)| planned(row[i], u, s) < MAX_PLANNED);
+                .all(|(u, row)| planned(row[i], u, s, &weight) < MAX_PLANNED);
         if !reports {
             last = None;
             continue;
