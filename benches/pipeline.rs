@@ -4,10 +4,17 @@
 //!   the seeds, simplified and traditional seeds apart (traditional also pays
 //!   for script conversion). Goal: ≥ 100 MB/s simplified.
 //! - `extract`: the whole extract pipeline on the same inputs. Goal: ≥ 15 MB/s.
+//! - `docx`: reading a seed-sized .docx (~30 KB of text) to text, and the
+//!   whole extract on it. Goal: read in < 20 ms.
 //! - `seed`: wall time of `planx extract` on one seed file, as a user runs it
 //!   (process start, lazy dictionaries and all).
 //!
 //! Run: `cargo bench --bench pipeline` (add `-- front` etc. to pick one).
+
+// The .docx builder of the tests; the bench needs only `from_text`.
+#[allow(dead_code)]
+#[path = "../tests/common/docx.rs"]
+mod docx_fixture;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use planx::text::SourceText;
@@ -142,5 +149,25 @@ fn seed_wall_time(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, throughput, seed_wall_time);
+fn docx(c: &mut Criterion) {
+    // The seed closest to 30 KB, as a .docx of one paragraph per line.
+    let (name, bytes) = seeds()
+        .into_iter()
+        .min_by_key(|s| s.1.len().abs_diff(30_000))
+        .expect("a seed");
+    let text = String::from_utf8(bytes).expect("seeds are UTF-8");
+    let file = docx_fixture::from_text(&text);
+    let name = name.replace(".txt", ".docx");
+    let mut g = c.benchmark_group("docx");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("read", |b| {
+        b.iter(|| planx::decode::decode(&name, black_box(&file)).map(|d| d.text.len()))
+    });
+    g.bench_function("extract", |b| {
+        b.iter(|| planx::extract_bytes(&name, black_box(&file)).map(|p| p.extract.documents.len()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, throughput, docx, seed_wall_time);
 criterion_main!(benches);

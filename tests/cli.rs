@@ -2,6 +2,8 @@
 //! failed, 2 usage), messages that name the file and say what it is, stdin,
 //! `--stdin-paths`, JSON Lines, `--pretty`, and a closed pipe.
 
+mod common;
+
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -227,4 +229,28 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(&head[..1], b"{");
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stderr(&o).is_empty(), "no error text: {}", stderr(&o));
+}
+
+#[test]
+fn emit_text_writes_what_the_spans_of_a_docx_point_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.docx");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap();
+    std::fs::write(&file, common::docx::from_text(&text)).unwrap();
+    let path = file.to_str().unwrap();
+    let emitted = run(&["extract", "--emit-text", path]);
+    assert_eq!(emitted.status.code(), Some(0), "{}", stderr(&emitted));
+    let emitted: Vec<char> = stdout(&emitted).chars().collect();
+    let out = json_lines(&run(&["extract", path])).remove(0);
+    assert_eq!(out["format"], "docx");
+    let items = out["documents"][0]["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for item in items {
+        let [a, b] = [0, 1].map(|i| item["span"][i].as_u64().unwrap() as usize);
+        let slice: String = emitted[a..b].iter().collect();
+        assert_eq!(item["text"], slice);
+    }
+    // A text file's emitted text is the file decoded.
+    let txt = run(&["extract", "--emit-text", SEED]);
+    assert_eq!(stdout(&txt), text.trim_start_matches('\u{FEFF}'));
 }

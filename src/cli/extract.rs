@@ -1,6 +1,6 @@
 //! `planx extract FILE...`
 
-use super::{default_format, read_input, Format};
+use super::{default_format, read_bytes, read_input, Format};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -19,6 +19,10 @@ pub struct Args {
     /// Read file paths from stdin, one per line.
     #[arg(long)]
     stdin_paths: bool,
+    /// Write the text that spans point into (a .docx or PDF's extracted text,
+    /// a text file decoded to UTF-8) instead of the extract.
+    #[arg(long)]
+    emit_text: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -56,13 +60,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut failed = false;
     for path in args.files.into_iter().map(Ok).chain(stdin_paths) {
         let path = path?;
-        match read_input(&path) {
-            Ok(parsed) => {
-                if format == Format::Text {
-                    planx::render::text::write(&mut out, &parsed.extract, &text_options())?;
-                } else {
-                    planx::render::json::write(&mut out, &parsed.extract, pretty)?;
-                }
+        let written = if args.emit_text {
+            read_bytes(&path)
+                .and_then(|(name, bytes)| planx::decode::decode(&name, &bytes))
+                .map(|decoded| out.write_all(decoded.text.as_bytes()))
+        } else if format == Format::Text {
+            read_input(&path).map(|parsed| {
+                planx::render::text::write(&mut out, &parsed.extract, &text_options())
+            })
+        } else {
+            read_input(&path)
+                .map(|parsed| planx::render::json::write(&mut out, &parsed.extract, pretty))
+        };
+        match written {
+            Ok(io) => {
+                io?;
                 out.flush()?;
             }
             Err(e) => {

@@ -37,16 +37,22 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Reads and parses one input; `-` is stdin.
 pub fn read_input(path: &Path) -> planx::Result<planx::Parsed> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| planx::Error::Io {
-                path: "-".into(),
-                source,
-            })?;
-        planx::extract_bytes("-", &bytes)
+    let (name, bytes) = read_bytes(path)?;
+    planx::extract_bytes(&name, &bytes)
+}
+
+/// The name and bytes of one input; `-` is stdin.
+pub fn read_bytes(path: &Path) -> planx::Result<(String, Vec<u8>)> {
+    let name = path.display().to_string();
+    let mut bytes = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(drop)
     } else {
-        planx::extract_path(path)
-    }
+        std::fs::read(path).map(|b| bytes = b)
+    };
+    read.map_err(|source| planx::Error::Io {
+        path: name.clone(),
+        source,
+    })?;
+    Ok((name, bytes))
 }

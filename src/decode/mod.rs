@@ -1,5 +1,10 @@
 //! Bytes → text. Recognises UTF-8 (with or without BOM), UTF-16 with a BOM,
-//! GB18030/GBK and Big5 without BOM; refuses files that are not text.
+//! GB18030/GBK and Big5 without BOM; reads Word .docx ([`docx`]) and the text
+//! layer of PDF ([`pdf`]); refuses other files that are not text, saying what
+//! they look like.
+
+pub mod docx;
+pub mod pdf;
 
 use crate::error::{Error, Result};
 use crate::model::Warning;
@@ -19,6 +24,18 @@ pub struct Decoded {
 
 /// Decodes one file's bytes; `name` is used in messages.
 pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
+    let extracted = |text: String, format| Decoded {
+        text,
+        encoding: "utf-8",
+        format,
+        warnings: Vec::new(),
+    };
+    if bytes.starts_with(ZIP) {
+        return Ok(extracted(docx::read(name, bytes)?, "docx"));
+    }
+    if bytes.starts_with(PDF) {
+        return Ok(extracted(pdf::read(name, bytes)?, "pdf"));
+    }
     if let Some(what) = sniff_binary(bytes) {
         return Err(Error::NotText {
             path: name.to_string(),
@@ -96,12 +113,14 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     wide >= 8 * invalid
 }
 
-/// What a non-text file looks like, from its magic bytes.
+const ZIP: &[u8] = b"PK\x03\x04";
+const PDF: &[u8] = b"%PDF-";
+
+/// What a file that planx cannot read looks like, from its magic bytes.
 fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF file (PDF reading is not supported yet)"),
-        (b"PK\x03\x04", "a zip archive (a .docx is one; .docx reading is not supported yet)"),
         (b"\xD0\xCF\x11\xE0", "an old binary Word/WPS document (.doc/.wps); convert it with `libreoffice --headless --convert-to docx FILE`"),
+        (b"PK\x05\x06", "an empty zip archive"),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
@@ -192,8 +211,13 @@ mod tests {
 
     #[test]
     fn refuses_binary_and_names_the_file() {
-        let err = decode("plan.pdf", b"%PDF-1.7 ...").unwrap_err().to_string();
-        assert!(err.contains("plan.pdf") && err.contains("PDF"), "{err}");
+        let err = decode("plan.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("plan.doc") && err.contains("libreoffice --headless"),
+            "{err}"
+        );
         let err = decode("x.txt", b"abc\0def").unwrap_err().to_string();
         assert!(err.contains("NUL"), "{err}");
     }

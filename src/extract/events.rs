@@ -13,11 +13,11 @@
 //! Not events: school-calendar words alone (学期初, 期末), 每学期 (a quota
 //! rate), 每天/每年 (no such recurrence), 定期, a line that is only a date
 //! (the signature). Known false positives: 每周 qualifying a noun
-//! (学校每周工作安排) reads as a weekly event.
+//! (学校每周的工作安排) reads as a weekly event unless 列入/纳入 governs it.
 
 use super::clause::{clauses, trim_end_punct, Clause};
 use super::DocCtx;
-use crate::dict::entries;
+use crate::dict::{alternation, entries};
 use crate::model::{Document, Event, Item, Section, When};
 use regex::Regex;
 use std::collections::HashMap;
@@ -37,7 +37,15 @@ fn pairs(list: &'static str) -> Vec<Vec<&'static str>> {
     v
 }
 
+static RHYTHM_OBJECTS: &str = include_str!("../../dictionaries/rhythm_objects.txt");
+
 static RHYTHMS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(RECURRENCE));
+static RHYTHM: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = RHYTHMS.iter().map(|r| regex::escape(r[0])).collect();
+    Regex::new(&words.join("|")).expect("rhythm pattern")
+});
+static RHYTHM_OBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&alternation(RHYTHM_OBJECTS)).expect("rhythm objects"));
 static PARTS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(MONTH_PARTS));
 static RELATION: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(RELATIONS));
 
@@ -79,19 +87,19 @@ fn small(s: &str) -> Option<u32> {
     (v.fract() == 0.0 && (0.0..100.0).contains(&v)).then_some(v as u32)
 }
 
-/// Which digit after 周 is a count, not a weekday: 每周一次, 每周一节.
-fn count_follows(s: &str) -> bool {
-    s.starts_with([
-        '次', '节', '篇', '个', '份', '项', '本', '堂', '课', '场', '回',
-    ])
-}
-
 fn hits(clause: &str) -> Vec<Hit> {
     let mut out: Vec<Hit> = Vec::new();
     for c in DATE.captures_iter(clause) {
         let Some(whole) = c.get(0) else { continue };
         let mut w = When::default();
         if c.name("iso").is_some() {
+            // 2021-09-17 16:42:30 is a page's time stamp, not a schedule.
+            let rest = clause[whole.end()..].trim_start();
+            if rest.len() < clause.len() - whole.end()
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
             w.year = c.name("iy").and_then(|m| m.as_str().parse().ok());
             w.month = c.name("im").and_then(|m| small(m.as_str()));
             w.day = c.name("id").and_then(|m| small(m.as_str()));
@@ -149,30 +157,32 @@ fn hits(clause: &str) -> Vec<Hit> {
             when: w,
         });
     }
-    for (i, _) in clause.char_indices() {
-        let rest = &clause[i..];
-        if let Some(r) = RHYTHMS.iter().find(|r| rest.starts_with(r[0])) {
-            // 3月月底: the 月 of a month, not 月月.
-            let prev = clause[..i].chars().next_back();
-            if r[0].starts_with("月月")
-                && prev.is_some_and(|p| p.is_ascii_digit() || "一二三四五六七八九十".contains(p))
-            {
-                continue;
-            }
-            out.push(Hit {
-                range: i..i + r[0].len(),
-                when: When {
-                    recurrence: Some(r[1].to_string()),
-                    ..When::default()
-                },
-            });
+    // A rhythm inside the object of 列入/纳入 qualifies a schedule or a
+    // review, it is no activity of its own.
+    let object = RHYTHM_OBJECT.find(clause).map(|m| m.end());
+    for m in RHYTHM.find_iter(clause) {
+        let prev = clause[..m.start()].chars().next_back();
+        // 3月月底: the 月 of a month, not 月月.
+        let month_day = m.as_str() == "月月"
+            && prev.is_some_and(|p| p.is_ascii_digit() || "一二三四五六七八九十".contains(p));
+        if month_day || object.is_some_and(|o| o <= m.start()) {
+            continue;
         }
+        let rec = RHYTHMS.iter().find(|r| r[0] == m.as_str()).map(|r| r[1]);
+        out.push(Hit {
+            range: m.range(),
+            when: When {
+                recurrence: rec.map(str::to_string),
+                ..When::default()
+            },
+        });
     }
     for c in WEEKDAY.captures_iter(clause) {
         let (Some(whole), Some(d)) = (c.get(0), c.name("w")) else {
             continue;
         };
-        if count_follows(&clause[whole.end()..]) {
+        // 每周一次, 每周一小时: the digit counts, it is no weekday.
+        if super::quotas::starts_with_unit(&clause[whole.end()..]) {
             continue;
         }
         let weekday = match d.as_str() {
@@ -393,7 +403,23 @@ fn item_events(text: &str, heading: Option<&[u32]>) -> Vec<Found> {
         }
         i += 1;
     }
+    carry_rhythm(&mut out);
     out
+}
+
+/// Weekdays after a weekly rhythm in the same item realise it: 每周安排一个
+///固定活动时间:周四下午为数学教研组活动 → weekday 4, weekly.
+fn carry_rhythm(found: &mut [Found]) {
+    let mut weekly = false;
+    for f in found {
+        match f.when.recurrence.as_deref() {
+            Some(r) => weekly = r == "weekly",
+            None if weekly && f.when.weekday.is_some() => {
+                f.when.recurrence = Some("weekly".to_string());
+            }
+            None => {}
+        }
+    }
 }
 
 fn take(p: &mut Vec<(Range<usize>, When)>) -> Option<(Range<usize>, When)> {
@@ -596,8 +622,55 @@ mod tests {
         let e = ev("四掀起天天课改交流、周周课改沙龙、月月课改小结的高潮", None);
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].0, "周周课改沙龙");
+        let e = ev(
+            "每周安排一个固定活动时间:周四下午为数学教研组活动,周五为综合科活动时间",
+            None,
+        );
+        assert_eq!(e.len(), 3);
+        assert_eq!((e[1].3, e[1].4.as_deref()), (Some(4), Some("weekly")));
+        let e = ev("周四下午为数学教研组活动", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (Some(4), None));
+        let e = ev("每周一小时的集体备课时间", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
         let e = ev("每周三4:10至4:45集体备课", None);
         assert_eq!(e[0].3, Some(3));
+    }
+
+    fn section(id: &str, parent: Option<&str>, months: &[u32]) -> Section {
+        Section {
+            id: id.into(),
+            parent: parent.map(Into::into),
+            level: 1,
+            marker: String::new(),
+            heading: String::new(),
+            span: [0, 0],
+            heading_norm: 0..0,
+            months: months.to_vec(),
+        }
+    }
+
+    #[test]
+    fn items_inherit_months_from_the_nearest_ancestor() {
+        let secs = [
+            section("s1", None, &[]),
+            section("s2", Some("s1"), &[7, 8]),
+            section("s3", Some("s2"), &[]),
+        ];
+        let by_id: HashMap<&str, &Section> = secs.iter().map(|s| (s.id.as_str(), s)).collect();
+        let item = |sec: Option<&str>| Item {
+            id: "i1".into(),
+            section: sec.map(Into::into),
+            text: String::new(),
+            span: [0, 0],
+            role: crate::model::Role::Other,
+            norm: 0..0,
+            marker: None,
+        };
+        let months = |sec| heading_months(&item(sec), &by_id).map(|s| s.months.clone());
+        assert_eq!(months(Some("s3")), Some(vec![7, 8]));
+        assert_eq!(months(Some("s2")), Some(vec![7, 8]));
+        assert_eq!(months(Some("s1")), None);
+        assert_eq!(months(None), None);
     }
 
     #[test]
@@ -612,6 +685,8 @@ mod tests {
             "2020年7月3日",
             "九月份",
             "三个月内完成",
+            "并把教师培训列入学校每周工作安排",
+            "(作者:与人为善3852时间:2021-09-17 16:42:30)",
         ] {
             assert!(ev(s, None).is_empty(), "{s}: {:?}", ev(s, None));
         }

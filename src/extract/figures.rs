@@ -2,18 +2,23 @@
 //!
 //! Takes the counts of `quotas` (a number with its unit) in clauses that
 //! report (共, 累计, 获, 收到, 已, 了, 有 ... in `report_cues.txt`) and set no
-//! target (每, 要, 将, 不少于 ...). Example: "共收到论文46篇" → 46 篇;
+//! target (每, 要, 将, 不少于 ...); in a summary, any count that no target
+//! word sets, except 一 + classifier. Example: "共收到论文46篇" → 46 篇;
 //! "60余人次获奖" → 60 人次.
 //! Known false positives: a plan's background facts (全校有教师120人) are
 //! figures too, which is what they are, though not results.
 
 use super::clause::clauses;
-use super::quotas::{counts, quote_range, reading, Reading};
+use super::quotas::{counts, quote_range, reading, Context, Reading};
 use super::DocCtx;
-use crate::model::{Document, Figure};
+use crate::model::{Document, Figure, Kind};
 
 /// Fills `doc.figures`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
+    let cx = Context {
+        summary: doc.kind == Kind::Summary,
+        listed: false,
+    };
     let mut out = Vec::new();
     for item in &doc.items {
         let text = ctx.item_text(item);
@@ -21,7 +26,7 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
             let clause = &text[c.range.clone()];
             let base = c.range.start;
             for count in counts(clause) {
-                if reading(clause, &c, &count) != Reading::Figure {
+                if reading(clause, &c, &count, cx) != Reading::Figure {
                     continue;
                 }
                 let q = quote_range(clause, &count);
@@ -52,7 +57,7 @@ mod tests {
         for c in clauses(s) {
             let clause = &s[c.range.clone()];
             for count in counts(clause) {
-                if reading(clause, &c, &count) == Reading::Figure {
+                if reading(clause, &c, &count, Context::default()) == Reading::Figure {
                     v.push((count.num.value, clause[count.unit.clone()].to_string()));
                 }
             }

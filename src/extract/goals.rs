@@ -1,9 +1,10 @@
 //! Goals: what a plan sets out to achieve.
 //!
 //! Takes two things:
-//! - the entries under a heading that names 目标 (`dictionaries/goal_headings.txt`:
-//!   工作目标, 总体目标, 任务与目标): a numbered entry is one goal, kept whole;
-//!   prose is one goal per sentence;
+//! - the items under a heading that names 目标 (`dictionaries/goal_headings.txt`:
+//!   工作目标, 总体目标, 任务与目标), or that structure gave the role `goal`:
+//!   each item is one goal (structure makes a numbered entry one item and
+//!   prose one item per sentence);
 //! - every clause led by a cue of `dictionaries/goal_cues.txt` (力争, 确保,
 //!   争取), quoted from the cue to the end of its sentence, of its purpose
 //!   clause (为确保…, up to the comma) or of its parenthesis. 争取 with an
@@ -60,21 +61,6 @@ pub fn is_goal_heading(heading: &str) -> bool {
         .trim_end_matches(is_edge)
         .trim_end_matches(['(', ')']);
     HEADING_ENDS.iter().any(|e| h.ends_with(e))
-}
-
-/// Sentences of a prose text, as trimmed byte ranges.
-fn sentences(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '。' | '!' | '?' | '\n') {
-            out.push(trim(text, start..i + c.len_utf8()));
-            start = i + c.len_utf8();
-        }
-    }
-    out.push(trim(text, start..text.len()));
-    out.retain(|r| text[r.clone()].chars().count() >= 4);
-    out
 }
 
 /// The goal clauses of a (simplified) text: from each cue to the end of its
@@ -158,13 +144,15 @@ pub fn apply(ctx: &DocCtx, doc: &mut Document) {
     }
     for item in &mut doc.items {
         let text = ctx.item_text(item);
-        let under_goal = item.section.as_ref().is_some_and(|s| sections.contains(s));
-        let ranges = if !under_goal {
-            cue_clauses(text)
-        } else if item.marker.is_some() {
+        // Structure already marks the entries of a 目标 section (a numbered
+        // entry whole, prose by sentence); the heading test here also
+        // covers deeper nesting.
+        let under_goal =
+            item.role == Role::Goal || item.section.as_ref().is_some_and(|s| sections.contains(s));
+        let ranges = if under_goal {
             vec![trim(text, 0..text.len())]
         } else {
-            sentences(text)
+            cue_clauses(text)
         };
         for r in ranges {
             if r.is_empty() {
@@ -254,18 +242,25 @@ mod tests {
     }
 
     #[test]
+    fn phrases_the_corpus_lacks() {
+        assert_eq!(
+            clauses("各教研组要精心准备,力争在市级优质课评比中获一等奖!"),
+            ["力争在市级优质课评比中获一等奖"]
+        );
+        assert!(clauses("积极争取上级部门的资金支持。").is_empty());
+        assert_eq!(
+            clauses("确保每位教师每学期至少上一节公开课;定期检查教案。"),
+            ["确保每位教师每学期至少上一节公开课"]
+        );
+        assert_eq!(clauses("(力争两年内结题)"), ["力争两年内结题"]);
+    }
+
+    #[test]
     fn goal_headings() {
         assert!(is_goal_heading("工作目标"));
         assert!(is_goal_heading("全年主要工作任务与目标"));
         assert!(is_goal_heading("总体目标:"));
         assert!(!is_goal_heading("细化目标促进中考"));
         assert!(!is_goal_heading("指导思想"));
-    }
-
-    #[test]
-    fn prose_goals_by_sentence() {
-        let t = "全面提高教学质量。培养一支研究型教师队伍!";
-        let got: Vec<&str> = sentences(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(got, ["全面提高教学质量", "培养一支研究型教师队伍"]);
     }
 }

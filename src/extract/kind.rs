@@ -128,6 +128,12 @@ mod tests {
         assert_eq!(from_title("中学教科室工作总结"), Some(Kind::Summary));
         assert_eq!(from_title("2021年教务处工作要点"), Some(Kind::Plan));
         assert_eq!(from_title("德育处期末工作小结"), Some(Kind::Summary));
+        assert_eq!(
+            from_title("2021学年第一学期教导处工作意见"),
+            Some(Kind::Plan)
+        );
+        assert_eq!(from_title("读书节活动方案"), Some(Kind::Plan));
+        assert_eq!(from_title("教科室主任述职报告"), Some(Kind::Summary));
     }
 
     #[test]

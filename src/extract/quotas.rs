@@ -18,7 +18,7 @@ use super::clause::{clauses, Clause};
 use super::numerals::{find_all, Numeral};
 use super::DocCtx;
 use crate::dict::{alternation, entries};
-use crate::model::{Document, Quota};
+use crate::model::{Document, Kind, Quota};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -36,6 +36,7 @@ static REPORT_CUES: &str = include_str!("../../dictionaries/report_cues.txt");
 static TARGET_CUES: &str = include_str!("../../dictionaries/target_cues.txt");
 static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
 static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
+static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
 
 /// A unit right after a number, with an optional 余/多 between.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,6 +56,7 @@ static DESCRIPTIVE: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(ARTICLE_AFTER).collect());
 static NOT_COUNT: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(NOT_COUNTS).collect());
 static TIME_WORD: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(TIME_AFTER).collect());
+static NOT_UNIT: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(UNIT_WORDS).collect());
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
     // 了 marks completion except in 为了, 除了, 了解 ...
     Regex::new(&format!(
@@ -104,6 +106,24 @@ pub(crate) struct Count {
     pub approx: bool,
     /// The unit is a duration (小时, 学时, 一个月).
     pub duration: bool,
+    /// No unit follows: the number ends its clause.
+    pub bare: bool,
+}
+
+/// What a clause's neighbourhood says about its counts.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context {
+    /// The document is a summary.
+    pub summary: bool,
+    /// The clause continues a 、-list whose previous part held a quota
+    /// (每学期必须有11000字左右的心得、各类文章7、论文1).
+    pub listed: bool,
+}
+
+/// Whether a text starts with a unit or classifier (一次, 一小时), which
+/// makes a numeral before it a count.
+pub(crate) fn starts_with_unit(s: &str) -> bool {
+    UNIT_AFTER.is_match(s)
 }
 
 /// How a count reads in its clause.
@@ -135,23 +155,33 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
             {
                 return None;
             }
+            // Inside a book or document title: 《教师的20项修炼》.
+            if before.matches('《').count() > before.matches('》').count() {
+                return None;
+            }
             let after = &clause[num.range.end..];
             // Ages (35周岁) are scopes, never counts.
             if after.starts_with("周岁") || after.starts_with('岁') {
                 return None;
             }
             let Some(m) = UNIT_AFTER.captures(after) else {
-                // 每月发表博文至少3: a threshold whose unit goes unwritten.
-                let bare = Count {
-                    unit: num.range.end..num.range.end,
+                // 博文至少3, 课题研究论文1: a number that ends its clause right
+                // after a noun, its unit unwritten; `reading` decides.
+                let glued = prev.is_some_and(|p| ('\u{4E00}'..='\u{9FFF}').contains(&p));
+                let end = num.range.end;
+                return (num.arabic && glued && after.trim().is_empty()).then_some(Count {
+                    unit: end..end,
                     approx: false,
                     duration: false,
+                    bare: true,
                     num,
-                };
-                return (after.trim().is_empty() && comparator(clause, &bare).is_some())
-                    .then_some(bare);
+                });
             };
             let unit_m = m.name("unit")?;
+            let at_unit = &after[unit_m.start()..];
+            if NOT_UNIT.iter().any(|w| at_unit.starts_with(w)) {
+                return None;
+            }
             let unit = unit_m.as_str();
             let unit_end = num.range.end + unit_m.end();
             let is_one = num.value == Some(1.0) && !num.arabic && num.max.is_none();
@@ -171,6 +201,7 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
                 unit: num.range.end + unit_m.start()..unit_end,
                 approx: m.name("mid").is_some(),
                 duration: DURATION.contains(unit) || time_after,
+                bare: false,
                 num,
             })
         })
@@ -178,7 +209,16 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
 }
 
 /// Quota, figure or neither, from the cues of the clause.
-pub(crate) fn reading(clause: &str, c: &Clause, count: &Count) -> Reading {
+/// A summary reports: there a count that no target word sets is a figure,
+/// except 一 + classifier, which lists what each activity must produce.
+pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> Reading {
+    if count.bare {
+        return if cx.listed || comparator(clause, count).is_some() {
+            Reading::Quota
+        } else {
+            Reading::Neither
+        };
+    }
     let rate = clause[..count.num.range.start].contains('每');
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
     // words make a target.
@@ -188,14 +228,14 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count) -> Reading {
     if size_of_list {
         return Reading::Neither;
     }
-    if report && !target {
+    let plain_one = count.num.value == Some(1.0) && !count.num.arabic;
+    if !target && (report || (cx.summary && !plain_one)) {
         return Reading::Figure;
     }
     if count.duration && !rate {
         return Reading::Neither;
     }
-    let plain_one = count.num.value == Some(1.0) || count.num.arabic;
-    if plain_one || target || comparator(clause, count).is_some() {
+    if plain_one || count.num.arabic || target || comparator(clause, count).is_some() {
         Reading::Quota
     } else {
         Reading::Neither
@@ -213,16 +253,15 @@ pub(crate) fn comparator(clause: &str, count: &Count) -> Option<&'static str> {
         match pos {
             "post" if after.starts_with(word) => return Some(op),
             "pre" => {
-                // Multi-char words may stand a verb away (至少听一节课);
-                // single-char ones must touch the number (近10篇, 约20人).
-                let gap = if word.chars().count() > 1 { 2 } else { 0 };
-                let n = before.chars().count();
-                let from = before
-                    .char_indices()
-                    .nth(n.saturating_sub(word.chars().count() + gap))
-                    .map_or(before.len(), |(i, _)| i);
-                if let Some(i) = before[from..].rfind(word) {
-                    let at = from + i;
+                // Multi-char words govern the clause up to the count
+                // (至少围绕主题...上一节课); single-char ones must touch the
+                // number (近10篇, 约20人). No other number may stand between.
+                let at = if word.chars().count() > 1 {
+                    before.rfind(word)
+                } else {
+                    before.ends_with(word).then(|| before.len() - word.len())
+                };
+                if let Some(at) = at {
                     let between = &before[at + word.len()..];
                     let number_between = between
                         .chars()
@@ -265,41 +304,73 @@ pub(crate) fn quote_range(clause: &str, count: &Count) -> Range<usize> {
     start..end
 }
 
+/// A quota found in an item's cleaned text; byte ranges into that text.
+#[derive(Debug, Clone)]
+struct Found {
+    quote: Range<usize>,
+    value: Option<f64>,
+    max: Option<f64>,
+    unit: Option<Range<usize>>,
+    comparator: &'static str,
+    per: Vec<Range<usize>>,
+    scope: Option<Range<usize>>,
+}
+
+/// The quotas of one item's cleaned text.
+fn find(text: &str, summary: bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut listed = false;
+    for c in clauses(text) {
+        let clause = &text[c.range.clone()];
+        let base = c.range.start;
+        let shift = |r: Range<usize>| base + r.start..base + r.end;
+        let scope = SCOPE.find(clause);
+        let cx = Context { summary, listed };
+        let before = out.len();
+        for count in counts(clause) {
+            // A number inside the age scope is not the quota itself.
+            if reading(clause, &c, &count, cx) != Reading::Quota
+                || scope.is_some_and(|s| s.range().contains(&count.num.range.start))
+            {
+                continue;
+            }
+            out.push(Found {
+                quote: shift(quote_range(clause, &count)),
+                value: count.num.value,
+                max: count.num.max,
+                unit: (!count.unit.is_empty()).then(|| shift(count.unit.clone())),
+                comparator: comparator(clause, &count).unwrap_or("="),
+                per: rates(clause, count.num.range.start)
+                    .into_iter()
+                    .map(shift)
+                    .collect(),
+                scope: scope.map(|s| shift(s.range())),
+            });
+        }
+        listed = c.end == Some('、') && out.len() > before;
+    }
+    out
+}
+
 /// Fills `doc.quotas`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
+    let summary = doc.kind == Kind::Summary;
     let mut out = Vec::new();
     for item in &doc.items {
-        let text = ctx.item_text(item);
-        for c in clauses(text) {
-            let clause = &text[c.range.clone()];
-            let base = c.range.start;
-            let scope = SCOPE.find(clause);
-            for count in counts(clause) {
-                if reading(clause, &c, &count) != Reading::Quota {
-                    continue;
-                }
-                // A number inside the age scope is not the quota itself.
-                if scope.is_some_and(|s| s.range().contains(&count.num.range.start)) {
-                    continue;
-                }
-                let q = quote_range(clause, &count);
-                let (span, quote) = ctx.locate(item, base + q.start..base + q.end);
-                let src = |r: Range<usize>| ctx.locate(item, base + r.start..base + r.end).1;
-                out.push(Quota {
-                    item: item.id.clone(),
-                    text: quote,
-                    span,
-                    value: count.num.value,
-                    max: count.num.max,
-                    unit: (!count.unit.is_empty()).then(|| src(count.unit.clone())),
-                    comparator: comparator(clause, &count).unwrap_or("=").to_string(),
-                    per: rates(clause, count.num.range.start)
-                        .into_iter()
-                        .map(src)
-                        .collect(),
-                    scope: scope.map(|s| src(s.range())),
-                });
-            }
+        let src = |r: Range<usize>| ctx.locate(item, r).1;
+        for f in find(ctx.item_text(item), summary) {
+            let (span, text) = ctx.locate(item, f.quote);
+            out.push(Quota {
+                item: item.id.clone(),
+                text,
+                span,
+                value: f.value,
+                max: f.max,
+                unit: f.unit.map(src),
+                comparator: f.comparator.to_string(),
+                per: f.per.into_iter().map(src).collect(),
+                scope: f.scope.map(src),
+            });
         }
     }
     doc.quotas = out;
@@ -311,24 +382,17 @@ mod tests {
 
     /// (value, unit, comparator, per) of the quotas of one sentence.
     fn quotas(s: &str) -> Vec<(Option<f64>, String, &'static str, Vec<String>)> {
-        let mut v = Vec::new();
-        for c in clauses(s) {
-            let clause = &s[c.range.clone()];
-            for count in counts(clause) {
-                if reading(clause, &c, &count) == Reading::Quota {
-                    v.push((
-                        count.num.value,
-                        clause[count.unit.clone()].to_string(),
-                        comparator(clause, &count).unwrap_or("="),
-                        rates(clause, count.num.range.start)
-                            .into_iter()
-                            .map(|r| clause[r].to_string())
-                            .collect(),
-                    ));
-                }
-            }
-        }
-        v
+        find(s, false)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.value,
+                    f.unit.map(|u| s[u].to_string()).unwrap_or_default(),
+                    f.comparator,
+                    f.per.into_iter().map(|r| s[r].to_string()).collect(),
+                )
+            })
+            .collect()
     }
 
     fn one(s: &str) -> (Option<f64>, String, &'static str, Vec<String>) {
@@ -383,6 +447,10 @@ mod tests {
         assert_eq!(one("每班约20人").2, "~");
         assert_eq!(one("最近3次").2, "=");
         assert_eq!(one("每学期上课超过10节").2, ">");
+        assert_eq!(
+            one("组内每人至少围绕主题选择单元中的重点内容上一节公开课").2,
+            ">="
+        );
         let bare = one("每月发表教育科研类原创博文至少3");
         assert_eq!((bare.0, bare.1.as_str(), bare.2), (Some(3.0), "", ">="));
     }
@@ -408,6 +476,9 @@ mod tests {
             "是我市教育工作的一项重点",
             "工作中多一分细心",
             "在一个群体中有不同思想",
+            "必读书籍——《教师的20项修炼》",
+            "要认真进行二次备课",
+            "1本学期教科室将围绕学校中心工作",
         ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
@@ -417,6 +488,40 @@ mod tests {
     fn reported_counts_are_figures_not_quotas() {
         assert!(quotas("共收到论文46篇").is_empty());
         assert!(quotas("成功申报了六项省级课题").is_empty());
+    }
+
+    #[test]
+    fn in_a_summary_untargeted_counts_are_figures() {
+        let summary = Context {
+            summary: true,
+            listed: false,
+        };
+        let s = "学校征订各类教育教学杂志50余种";
+        let c = &clauses(s)[0];
+        let count = &counts(s)[0];
+        assert_eq!(reading(s, c, count, summary), Reading::Figure);
+        assert_eq!(reading(s, c, count, Context::default()), Reading::Quota);
+        let s = "一份项目培训活动记录";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Quota
+        );
+    }
+
+    #[test]
+    fn unwritten_units_in_a_list_of_quotas() {
+        let q = quotas("每学期必须有11000字左右的心得体会、135形式的各类文章7、课题研究论文1。");
+        let v: Vec<_> = q.iter().map(|x| (x.0, x.1.as_str(), x.2)).collect();
+        assert_eq!(
+            v,
+            [
+                (Some(11000.0), "字", "~"),
+                (Some(7.0), "", "="),
+                (Some(1.0), "", "=")
+            ]
+        );
+        // Alone, a number after a noun is no quota: 第2/24页, 高一3.
+        assert!(quotas("在规范过程管理2").is_empty());
     }
 
     #[test]

@@ -65,6 +65,8 @@ static BEFORE: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_before.txt")));
 static LEVELS: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/levels.txt")));
+static ASSIGN: LazyLock<Vec<&str>> =
+    LazyLock::new(|| dict::entries(include_str!("../../dictionaries/level_after.txt")).collect());
 static GENERIC: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_generic.txt")));
 static BRAND: LazyLock<HashSet<&str>> =
@@ -191,6 +193,11 @@ fn not_a_name(name: &str, mark: Mark) -> bool {
         })
 }
 
+/// A counted task (“上好一堂课”, “抓好一个课题”): an entry of a list of
+/// routines, not a name. 每一 (every) is no count: “上好每一堂课” stays.
+static COUNTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("(?:^|[^每])[一两二三][个篇堂节次份项本张]").expect("valid regex"));
+
 /// A numbered label (三结合, 一对一, 三大工程): short and led by a numeral.
 fn numbered_label(name: &str) -> bool {
     name.chars().count() <= 4
@@ -241,7 +248,7 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
                         "programme"
                     } else if let Some(k) = after_kind {
                         k
-                    } else if numbered_label(name) {
+                    } else if numbered_label(name) || COUNTED.is_match(name) {
                         continue;
                     } else if let Some(k) = before_kind.or(own) {
                         k
@@ -340,9 +347,13 @@ fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
         let Some(m) = c.get(1).or_else(|| c.get(2)) else {
             continue;
         };
-        // 课题(市级立项) gives a level, not a name.
+        // 课题(市级立项) gives a level and 课题研究(访问、调查) its methods,
+        // not a name.
         let name = m.as_str();
-        if name.contains("立项") || LEVELS.iter().any(|(w, _)| name.contains(w)) {
+        if name.contains("立项")
+            || name.contains('、')
+            || LEVELS.iter().any(|(w, _)| name.contains(w))
+        {
             continue;
         }
         out.push(Found {
@@ -394,6 +405,25 @@ fn level_before(text: &str, at: usize) -> Option<&'static str> {
         .map(|(_, canon)| canon)
 }
 
+/// A level assigned right after a name, in its clause: (市级), 被立项为省级课题.
+fn level_after(text: &str, at: usize) -> Option<&'static str> {
+    let rest = text[at..].trim_start_matches(['》', '”', '」', '』', '"']);
+    let clause: String = rest
+        .chars()
+        .take_while(|c| !matches!(c, ',' | '。' | ';' | '!' | '?' | '\n' | '《' | '“'))
+        .take(20)
+        .collect();
+    let assigned = clause.starts_with('(') || ASSIGN.iter().any(|w| clause.contains(w));
+    if !assigned {
+        return None;
+    }
+    LEVELS
+        .iter()
+        .filter_map(|(w, canon)| clause.find(w).map(|p| (p, *canon)))
+        .min_by_key(|&(p, _)| p)
+        .map(|(_, canon)| canon)
+}
+
 /// Topics of a (simplified) text, in order of position.
 pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
@@ -402,7 +432,7 @@ pub fn find(text: &str) -> Vec<Found> {
     unquoted_projects(text, &mut out);
     for f in &mut out {
         if matches!(f.kind, "project" | "programme") {
-            f.level = level_before(text, f.name.start);
+            f.level = level_after(text, f.name.end).or_else(|| level_before(text, f.name.start));
         }
     }
     out.sort_by_key(|f| f.name.start);
@@ -446,7 +476,16 @@ pub fn apply(ctx: &DocCtx, doc: &mut Document) {
         let text = ctx.item_text(item);
         for f in find(text) {
             let k = key(&text[f.name.clone()]);
-            if seen.iter().any(|s| same_topic(s, &k)) {
+            if let Some(i) = seen.iter().position(|s| same_topic(s, &k)) {
+                // A later mention may say what the first left open
+                // (下发《教育科研信息》 … 继续出好《教育科研信息》).
+                let t: &mut Topic = &mut topics[i];
+                if t.kind == "other" && f.kind != "other" {
+                    t.kind = f.kind.to_string();
+                }
+                if t.level.is_none() {
+                    t.level = f.level.map(str::to_string);
+                }
                 continue;
             }
             seen.push(k);
@@ -521,6 +560,45 @@ mod tests {
     }
 
     #[test]
+    fn levels_after_the_name_and_phrases_the_corpus_lacks() {
+        assert_eq!(
+            names("我校课题《基于核心素养的小学数学单元整体教学研究》被立项为省级规划课题,已顺利开题。"),
+            [(
+                "基于核心素养的小学数学单元整体教学研究".to_string(),
+                "project",
+                Some("省级")
+            )]
+        );
+        assert_eq!(
+            names("区级课题“小学生课外阅读习惯培养的研究”(已结题)与校刊《春芽》"),
+            [
+                (
+                    "小学生课外阅读习惯培养的研究".to_string(),
+                    "project",
+                    Some("区级")
+                ),
+                one("春芽", "publication")
+            ]
+        );
+        assert_eq!(
+            names("开设《围棋》《剪纸》等校本课程,组织学生参加“希望杯”数学竞赛。"),
+            [
+                one("围棋", "course"),
+                one("剪纸", "course"),
+                one("希望杯", "programme")
+            ]
+        );
+        assert_eq!(
+            names("组织学习《中小学教师职业道德规范》,开展“书香校园”读书节活动。"),
+            [
+                one("中小学教师职业道德规范", "rule"),
+                one("书香校园", "programme")
+            ]
+        );
+        assert!(names("开展“师徒结对”活动,落实“十四五”规划。").is_empty());
+    }
+
+    #[test]
     fn quoted_names_need_a_sign_of_a_name() {
         assert_eq!(
             names("围绕课题开展“五个一”活动:学期初制定一份课题研究计划"),
@@ -556,6 +634,11 @@ mod tests {
         assert!(names("积极倡导“校本教研”活动").is_empty());
         assert!(names("青年教师进行“一对一”的听课评课制度").is_empty());
         assert!(names("下载全文:《中学教科室工作总结.doc》").is_empty());
+        assert_eq!(
+            names("做到“四个一”,即“上好一堂课”、“作好一个讲座”、“抓好一个课题”。"),
+            [one("四个一", "programme")]
+        );
+        assert!(names("2、继续上个月的课题研究(访问、调查、定性定量分析)").is_empty());
     }
 
     #[test]
@@ -644,5 +727,23 @@ mod tests {
             names("提高水平。培养学生自主创新能力的研究是我校市级主课题"),
             [("培养学生自主创新能力的研究".to_string(), "project", None)]
         );
+    }
+
+    #[test]
+    fn whole_pipeline_dedups_and_keeps_the_source_script() {
+        let text = "小學教科室工作計劃\n1、在期初下發《教育科研信息》。\n2、繼續出好《教育科研信息》。\n3、舉行“白沙杯”校級論文大賽\n";
+        let parsed = crate::extract_bytes("t.txt", text.as_bytes()).expect("text parses");
+        let topics = &parsed.extract.documents[0].topics;
+        let got: Vec<(&str, &str)> = topics
+            .iter()
+            .map(|t| (t.name.as_str(), t.kind.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [("教育科研信息", "publication"), ("白沙杯", "programme")]
+        );
+        for t in topics {
+            assert_eq!(parsed.source.slice(t.span), t.name);
+        }
     }
 }
