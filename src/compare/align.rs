@@ -25,7 +25,7 @@ const SAME_MONTH: f64 = 1.25;
 const OTHER_MONTH: f64 = 0.6;
 const NO_MONTH: f64 = 0.85;
 /// Factor for a sentence of the summary's opening, which speaks in general.
-const PREAMBLE: f64 = 0.6;
+const PREAMBLE: f64 = 0.5;
 
 /// Match scores, `scores[unit][sentence]`: in [0, 1] but for the month
 /// factor, which may lift a score above 1 (kept for ranking).

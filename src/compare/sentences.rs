@@ -11,6 +11,9 @@ use crate::text::NormText;
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// Most paragraphs read as the opening before the first heading.
+const MAX_OPENING_PARAGRAPHS: usize = 2;
+
 #[derive(Debug, Clone)]
 pub struct Sentence {
     /// Char range in the normalised text.
@@ -143,7 +146,14 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
             });
         }
     }
-    if headings.is_empty() {
+    // An opening is a paragraph or two; a summary whose first heading
+    // comes later has no opening, only a body with a late heading.
+    let opening: HashSet<usize> = sentences
+        .iter()
+        .filter(|s| s.preamble)
+        .map(|s| s.para)
+        .collect();
+    if headings.is_empty() || opening.len() > MAX_OPENING_PARAGRAPHS {
         for s in &mut sentences {
             s.preamble = false;
         }
