@@ -162,8 +162,8 @@ fn hits(clause: &str) -> Vec<Hit> {
     let object = RHYTHM_OBJECT.find(clause).map(|m| m.end());
     for m in RHYTHM.find_iter(clause) {
         let prev = clause[..m.start()].chars().next_back();
-        // 3月月底: the 月 of a month, not 月月.
-        let month_day = m.as_str() == "月月"
+        // 3月月底, 第一周周一: the 月/周 of a date, not 月月/周周.
+        let month_day = matches!(m.as_str(), "月月" | "周周")
             && prev.is_some_and(|p| p.is_ascii_digit() || "一二三四五六七八九十".contains(p));
         if month_day || object.is_some_and(|o| o <= m.start()) {
             continue;
@@ -181,8 +181,14 @@ fn hits(clause: &str) -> Vec<Hit> {
         let (Some(whole), Some(d)) = (c.get(0), c.name("w")) else {
             continue;
         };
-        // 每周一次, 每周一小时: the digit counts, it is no weekday.
-        if super::quotas::starts_with_unit(&clause[whole.end()..]) {
+        // 每周一次, 每周一小时, 每周一课: the digit counts, it is no weekday;
+        // 两周一课: 周 is a span of weeks.
+        let rest = &clause[whole.end()..];
+        let prev = clause[..whole.start()].chars().next_back();
+        if super::quotas::starts_with_unit(rest)
+            || rest.starts_with('课')
+            || prev.is_some_and(|p| p.is_ascii_digit() || "一二两三四五六七八九十几".contains(p))
+        {
             continue;
         }
         let weekday = match d.as_str() {
@@ -583,6 +589,8 @@ mod tests {
         assert_eq!(e[0].6.as_deref(), Some("by"));
         let e = ev("实施阶段(20xx年4月—20xx年12月)", None);
         assert_eq!((e[0].0.as_str(), e[0].2.len()), ("实施阶段", 9));
+        let e = ev("3月月底前上交", None);
+        assert_eq!((e[0].4.as_deref(), e[0].5.as_deref()), (None, Some("late")));
         let e = ev("七月、八月组织暑期培训", None);
         assert_eq!(e[0].2, vec![7, 8]);
         let e = ev("二〇二〇年十二月三十一日前完成结题", None);
@@ -630,6 +638,8 @@ mod tests {
         assert_eq!((e[1].3, e[1].4.as_deref()), (Some(4), Some("weekly")));
         let e = ev("周四下午为数学教研组活动", None);
         assert_eq!((e[0].3, e[0].4.as_deref()), (Some(4), None));
+        let e = ev("第一周周一召开教研组长会", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (Some(1), None));
         let e = ev("每周一小时的集体备课时间", None);
         assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
         let e = ev("每周三4:10至4:45集体备课", None);
@@ -685,6 +695,7 @@ mod tests {
             "2020年7月3日",
             "九月份",
             "三个月内完成",
+            "开展了“两周一课骨干教师展示课活动”",
             "并把教师培训列入学校每周工作安排",
             "(作者:与人为善3852时间:2021-09-17 16:42:30)",
         ] {

@@ -2,47 +2,39 @@
 //!
 //! Takes the counts of `quotas` (a number with its unit) in clauses that
 //! report (共, 累计, 获, 收到, 已, 了, 有 ... in `report_cues.txt`) and set no
-//! target (每, 要, 将, 不少于 ...); in a summary, any count that no target
-//! word sets, except 一 + classifier. Example: "共收到论文46篇" → 46 篇;
+//! target (每, 要, 将, 不少于 ...); in a summary, any count in digits that
+//! no target word sets. Example: "共收到论文46篇" → 46 篇;
 //! "60余人次获奖" → 60 人次.
 //! Known false positives: a plan's background facts (全校有教师120人) are
 //! figures too, which is what they are, though not results.
 
-use super::clause::clauses;
-use super::quotas::{counts, quote_range, reading, Context, Reading};
+use super::quotas::{quote_range, read_counts, Reading};
 use super::DocCtx;
 use crate::model::{Document, Figure, Kind};
 
 /// Fills `doc.figures`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
-    let cx = Context {
-        summary: doc.kind == Kind::Summary,
-        listed: false,
-    };
+    let summary = doc.kind == Kind::Summary;
     let mut out = Vec::new();
     for item in &doc.items {
         let text = ctx.item_text(item);
-        for c in clauses(text) {
-            let clause = &text[c.range.clone()];
-            let base = c.range.start;
-            for count in counts(clause) {
-                if reading(clause, &c, &count, cx) != Reading::Figure {
-                    continue;
-                }
-                let q = quote_range(clause, &count);
-                let (span, quote) = ctx.locate(item, base + q.start..base + q.end);
-                let unit = (!count.unit.is_empty()).then(|| {
-                    ctx.locate(item, base + count.unit.start..base + count.unit.end)
-                        .1
-                });
-                out.push(Figure {
-                    item: item.id.clone(),
-                    text: quote,
-                    span,
-                    value: count.num.value,
-                    unit,
-                });
+        for r in read_counts(text, summary) {
+            if r.reading != Reading::Figure {
+                continue;
             }
+            let base = r.clause.range.start;
+            let clause = &text[r.clause.range.clone()];
+            let q = quote_range(clause, &r.count);
+            let (span, quote) = ctx.locate(item, base + q.start..base + q.end);
+            let u = &r.count.unit;
+            let unit = (!u.is_empty()).then(|| ctx.locate(item, base + u.start..base + u.end).1);
+            out.push(Figure {
+                item: item.id.clone(),
+                text: quote,
+                span,
+                value: r.count.num.value,
+                unit,
+            });
         }
     }
     doc.figures = out;
@@ -53,18 +45,15 @@ mod tests {
     use super::*;
 
     fn figures(s: &str) -> Vec<(Option<f64>, String)> {
-        let mut v = Vec::new();
-        for c in clauses(s) {
-            let clause = &s[c.range.clone()];
-            for count in counts(clause) {
-                if reading(clause, &c, &count, Context::default()) == Reading::Figure {
-                    v.push((count.num.value, clause[count.unit.clone()].to_string()));
-                }
-            }
-        }
-        v
+        read_counts(s, false)
+            .into_iter()
+            .filter(|r| r.reading == Reading::Figure)
+            .map(|r| {
+                let clause = &s[r.clause.range.clone()];
+                (r.count.num.value, clause[r.count.unit.clone()].to_string())
+            })
+            .collect()
     }
-
     #[test]
     fn reported_quantities() {
         assert_eq!(figures("共收到论文46篇"), [(Some(46.0), "篇".to_string())]);

@@ -118,6 +118,9 @@ pub(crate) struct Context {
     /// The clause continues a 、-list whose previous part held a quota
     /// (每学期必须有11000字左右的心得、各类文章7、论文1).
     pub listed: bool,
+    /// An earlier clause of the sentence reports (学校现有4个省级课题,10个
+    /// 市级课题; 论文发表近10篇,其中省级2篇).
+    pub reported: bool,
 }
 
 /// Whether a text starts with a unit or classifier (一次, 一小时), which
@@ -209,8 +212,8 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
 }
 
 /// Quota, figure or neither, from the cues of the clause.
-/// A summary reports: there a count that no target word sets is a figure,
-/// except 一 + classifier, which lists what each activity must produce.
+/// A summary reports: there a count in digits that no target word sets is
+/// a figure; 一 + classifier lists what each activity must produce.
 pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> Reading {
     if count.bare {
         return if cx.listed || comparator(clause, count).is_some() {
@@ -223,13 +226,20 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
     // words make a target.
     let target = rate || TARGET.is_match(clause);
-    let report = REPORT.is_match(clause);
+    let report = cx.reported || REPORT.is_match(clause);
+    // 50余种, 近10篇: plans set numbers, reports round them.
+    let approx = comparator(clause, count) == Some("~");
     let size_of_list = c.end == Some(':') && count.num.value.is_some_and(|v| v >= 2.0);
     if size_of_list {
         return Reading::Neither;
     }
     let plain_one = count.num.value == Some(1.0) && !count.num.arabic;
-    if !target && (report || (cx.summary && !plain_one)) {
+    if count.duration && !rate && !report {
+        return Reading::Neither;
+    }
+    // In a summary, 14人次, 46篇 stand for themselves; 两条主线, 五个方面
+    // in words are enumerations unless a report word is there.
+    if !target && (report || approx || (cx.summary && count.num.arabic)) {
         return Reading::Figure;
     }
     if count.duration && !rate {
@@ -304,6 +314,44 @@ pub(crate) fn quote_range(clause: &str, count: &Count) -> Range<usize> {
     start..end
 }
 
+/// A count of an item's text, with its clause and how it reads; the
+/// count's ranges are relative to the clause.
+pub(crate) struct Read {
+    pub clause: Clause,
+    pub count: Count,
+    pub reading: Reading,
+}
+
+/// Every count of one item's cleaned text, read in its context.
+pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
+    let mut out: Vec<Read> = Vec::new();
+    let (mut listed, mut reported) = (false, false);
+    for c in clauses(text) {
+        let clause = &text[c.range.clone()];
+        let cx = Context {
+            summary,
+            listed,
+            reported,
+        };
+        let first = out.len();
+        for count in counts(clause) {
+            let reading = reading(clause, &c, &count, cx);
+            out.push(Read {
+                clause: c.clone(),
+                count,
+                reading,
+            });
+        }
+        let new = &out[first..];
+        listed = c.end == Some('、') && new.iter().any(|r| r.reading == Reading::Quota);
+        reported = !matches!(c.end, None | Some('。' | ';' | '!' | '?' | '\n'))
+            && (reported
+                || REPORT.is_match(clause)
+                || new.iter().any(|r| r.reading == Reading::Figure));
+    }
+    out
+}
+
 /// A quota found in an item's cleaned text; byte ranges into that text.
 #[derive(Debug, Clone)]
 struct Found {
@@ -319,35 +367,31 @@ struct Found {
 /// The quotas of one item's cleaned text.
 fn find(text: &str, summary: bool) -> Vec<Found> {
     let mut out = Vec::new();
-    let mut listed = false;
-    for c in clauses(text) {
+    for r in read_counts(text, summary) {
+        let c = &r.clause;
         let clause = &text[c.range.clone()];
         let base = c.range.start;
-        let shift = |r: Range<usize>| base + r.start..base + r.end;
+        let shift = |x: Range<usize>| base + x.start..base + x.end;
         let scope = SCOPE.find(clause);
-        let cx = Context { summary, listed };
-        let before = out.len();
-        for count in counts(clause) {
-            // A number inside the age scope is not the quota itself.
-            if reading(clause, &c, &count, cx) != Reading::Quota
-                || scope.is_some_and(|s| s.range().contains(&count.num.range.start))
-            {
-                continue;
-            }
-            out.push(Found {
-                quote: shift(quote_range(clause, &count)),
-                value: count.num.value,
-                max: count.num.max,
-                unit: (!count.unit.is_empty()).then(|| shift(count.unit.clone())),
-                comparator: comparator(clause, &count).unwrap_or("="),
-                per: rates(clause, count.num.range.start)
-                    .into_iter()
-                    .map(shift)
-                    .collect(),
-                scope: scope.map(|s| shift(s.range())),
-            });
+        let count = &r.count;
+        // A number inside the age scope is not the quota itself.
+        if r.reading != Reading::Quota
+            || scope.is_some_and(|s| s.range().contains(&count.num.range.start))
+        {
+            continue;
         }
-        listed = c.end == Some('、') && out.len() > before;
+        out.push(Found {
+            quote: shift(quote_range(clause, count)),
+            value: count.num.value,
+            max: count.num.max,
+            unit: (!count.unit.is_empty()).then(|| shift(count.unit.clone())),
+            comparator: comparator(clause, count).unwrap_or("="),
+            per: rates(clause, count.num.range.start)
+                .into_iter()
+                .map(shift)
+                .collect(),
+            scope: scope.map(|s| shift(s.range())),
+        });
     }
     out
 }
@@ -494,13 +538,23 @@ mod tests {
     fn in_a_summary_untargeted_counts_are_figures() {
         let summary = Context {
             summary: true,
-            listed: false,
+            ..Context::default()
         };
-        let s = "学校征订各类教育教学杂志50余种";
+        let s = "学校征订各类教育教学杂志50种";
         let c = &clauses(s)[0];
         let count = &counts(s)[0];
         assert_eq!(reading(s, c, count, summary), Reading::Figure);
         assert_eq!(reading(s, c, count, Context::default()), Reading::Quota);
+        let s = "紧紧围绕课程改革两条主线";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Neither
+        );
+        let s = "合理安排教师的90学时的培训";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Neither
+        );
         let s = "一份项目培训活动记录";
         assert_eq!(
             reading(s, &clauses(s)[0], &counts(s)[0], summary),
@@ -522,6 +576,15 @@ mod tests {
         );
         // Alone, a number after a noun is no quota: 第2/24页, 高一3.
         assert!(quotas("在规范过程管理2").is_empty());
+    }
+
+    #[test]
+    fn reports_carry_through_their_sentence() {
+        assert!(quotas("学校现有4个省级课题,10个市级课题,其中有4个是刚立项的课题。").is_empty());
+        assert!(quotas("本学期,学校征订各类教育教学杂志50余种").is_empty());
+        assert!(quotas("本学期论文发表近10篇,其中省级2篇。").is_empty());
+        // A new sentence starts afresh.
+        assert_eq!(quotas("已完成2个课题。本学期完成3个课题的结题").len(), 1);
     }
 
     #[test]
