@@ -9,6 +9,10 @@
 //! - `seed`: wall time of `planx extract` on one seed file, as a user runs it
 //!   (process start, lazy dictionaries and all).
 //!
+//! Each throughput group first prints MiB per CPU second of one pass (the
+//! one-core figure, true on a loaded machine too), then criterion measures
+//! wall time.
+//!
 //! Run: `cargo bench --bench pipeline` (add `-- front` etc. to pick one).
 
 // The .docx builder of the tests; the bench needs only `from_text`.
@@ -80,10 +84,56 @@ fn front(name: &str, bytes: &[u8]) -> usize {
     docs.iter().map(|d| d.items.len()).sum()
 }
 
+/// CPU time of this thread. On a machine shared with other jobs wall time
+/// overstates the cost, so the one-core figure is throughput per CPU second.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes into the timespec it is given.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Prints MiB per CPU second of one run of `work` over `bytes` bytes.
+fn cpu_throughput(label: &str, bytes: usize, mut work: impl FnMut() -> usize) {
+    black_box(work()); // warm: lazy dictionaries are built here
+    let start = thread_cpu();
+    black_box(work());
+    let secs = (thread_cpu() - start).as_secs_f64();
+    println!(
+        "{label:<24} {:>8.1} MiB per CPU second",
+        bytes as f64 / (1 << 20) as f64 / secs
+    );
+}
+
 fn throughput(c: &mut Criterion) {
     for (script, traditional) in [("simplified", false), ("traditional", true)] {
         let files = corpus(traditional);
         let bytes: usize = files.iter().map(|f| f.1.len()).sum();
+        cpu_throughput(&format!("{script}/decode"), bytes, || {
+            files
+                .iter()
+                .filter_map(|(n, f)| planx::decode::decode(n, f).ok())
+                .count()
+        });
+        cpu_throughput(&format!("{script}/decode+clean"), bytes, || {
+            files
+                .iter()
+                .filter_map(|(n, f)| planx::decode::decode(n, f).ok())
+                .map(|d| planx::clean::clean(&SourceText::new(d.text)).len_chars())
+                .sum()
+        });
+        cpu_throughput(&format!("{script}/front"), bytes, || {
+            files.iter().map(|(n, f)| front(n, f)).sum()
+        });
+        cpu_throughput(&format!("{script}/extract"), bytes, || {
+            files
+                .iter()
+                .filter(|(n, f)| planx::extract_bytes(n, f).is_ok())
+                .count()
+        });
         let mut g = c.benchmark_group(script);
         g.throughput(Throughput::Bytes(bytes as u64))
             .sample_size(10)
