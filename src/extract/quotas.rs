@@ -90,10 +90,15 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("rates")
 });
 
+/// A group a quota applies to: an age (35周岁以下的教师) or a teaching age
+/// (教龄在1-3年的新教师).
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\d+|[一二三四五六七八九十]+)(?:周岁|岁)(?:及以下|及以上|以下|以上|以内)?(?:的)?(?:青年|年轻|中青年)?(?:教师|老师|学生|班主任|干部|党员)?",
-    )
+    Regex::new(concat!(
+        r"(?:(?:\d+|[一二三四五六七八九十]+)(?:周岁|岁)|教龄在?(?:\d+|[一二三四五六七八九十]+)",
+        r"(?:[-—~至到](?:\d+|[一二三四五六七八九十]+))?年)",
+        r"(?:及以下|及以上|以下|以上|以内)?(?:的)?(?:新|青年|年轻|中青年)?",
+        r"(?:教师|老师|学生|班主任|干部|党员)?",
+    ))
     .expect("scope")
 });
 
@@ -366,7 +371,10 @@ struct Found {
 
 /// The quotas of one item's cleaned text.
 fn find(text: &str, summary: bool) -> Vec<Found> {
-    let mut out = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
+    // The clause the last quota came from, to carry its rate words along
+    // a 、-list (每期组织一次评奖、一次培训 → both per 期).
+    let mut last: Option<Clause> = None;
     for r in read_counts(text, summary) {
         let c = &r.clause;
         let clause = &text[c.range.clone()];
@@ -380,18 +388,26 @@ fn find(text: &str, summary: bool) -> Vec<Found> {
         {
             continue;
         }
+        let mut per: Vec<Range<usize>> = rates(clause, count.num.range.start)
+            .into_iter()
+            .map(shift)
+            .collect();
+        let continues = last
+            .as_ref()
+            .is_some_and(|l| l.end == Some('、') && l.range.end < c.range.start);
+        if per.is_empty() && continues {
+            per = out.last().map(|f| f.per.clone()).unwrap_or_default();
+        }
         out.push(Found {
             quote: shift(quote_range(clause, count)),
             value: count.num.value,
             max: count.num.max,
             unit: (!count.unit.is_empty()).then(|| shift(count.unit.clone())),
             comparator: comparator(clause, count).unwrap_or("="),
-            per: rates(clause, count.num.range.start)
-                .into_iter()
-                .map(shift)
-                .collect(),
+            per,
             scope: scope.map(|s| shift(s.range())),
         });
+        last = Some(c.clone());
     }
     out
 }
@@ -585,6 +601,26 @@ mod tests {
         assert!(quotas("本学期论文发表近10篇,其中省级2篇。").is_empty());
         // A new sentence starts afresh.
         assert_eq!(quotas("已完成2个课题。本学期完成3个课题的结题").len(), 1);
+    }
+
+    #[test]
+    fn rates_carry_along_a_list() {
+        let q = quotas("每期组织一次教学反思评奖、一次教材教法研究培训;一次献课活动");
+        let per: Vec<_> = q.iter().map(|x| x.3.clone()).collect();
+        assert_eq!(
+            per,
+            [vec!["期".to_string()], vec!["期".to_string()], vec![]]
+        );
+    }
+
+    #[test]
+    fn teaching_age_is_scope() {
+        let s = "本期开展一次教龄在1-3年的新教师生本合格课认定";
+        assert_eq!(
+            SCOPE.find(s).map(|m| m.as_str()),
+            Some("教龄在1-3年的新教师")
+        );
+        assert_eq!(one(s).0, Some(1.0));
     }
 
     #[test]
