@@ -126,6 +126,9 @@ pub(crate) struct Context {
     /// An earlier clause of the sentence reports (学校现有4个省级课题,10个
     /// 市级课题; 论文发表近10篇,其中省级2篇).
     pub reported: bool,
+    /// An earlier clause of the sentence sets a rate or target (每学期每人
+    /// 读两三本专著,写读书笔记约5000字).
+    pub targeted: bool,
 }
 
 /// Whether a text starts with a unit or classifier (一次, 一小时), which
@@ -230,10 +233,13 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     let rate = clause[..count.num.range.start].contains('每');
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
     // words make a target.
-    let target = rate || TARGET.is_match(clause);
-    let report = cx.reported || REPORT.is_match(clause);
-    // 50余种, 近10篇: plans set numbers, reports round them.
-    let approx = comparator(clause, count) == Some("~");
+    let own_target = rate || TARGET.is_match(clause);
+    let report = REPORT.is_match(clause) || (cx.reported && !own_target);
+    let target = own_target || (cx.targeted && !report);
+    // 50余种, 近10篇: plans set numbers, reports round them (约 and 左右
+    // serve both).
+    let before = &clause[..count.num.range.start];
+    let approx = count.approx || (before.ends_with('近') && !before.ends_with("最近"));
     let size_of_list = c.end == Some(':') && count.num.value.is_some_and(|v| v >= 2.0);
     if size_of_list {
         return Reading::Neither;
@@ -330,13 +336,14 @@ pub(crate) struct Read {
 /// Every count of one item's cleaned text, read in its context.
 pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
     let mut out: Vec<Read> = Vec::new();
-    let (mut listed, mut reported) = (false, false);
+    let (mut listed, mut reported, mut targeted) = (false, false, false);
     for c in clauses(text) {
         let clause = &text[c.range.clone()];
         let cx = Context {
             summary,
             listed,
             reported,
+            targeted,
         };
         let first = out.len();
         for count in counts(clause) {
@@ -349,10 +356,12 @@ pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
         }
         let new = &out[first..];
         listed = c.end == Some('、') && new.iter().any(|r| r.reading == Reading::Quota);
-        reported = !matches!(c.end, None | Some('。' | ';' | '!' | '?' | '\n'))
+        let goes_on = !matches!(c.end, None | Some('。' | ';' | '!' | '?' | '\n'));
+        reported = goes_on
             && (reported
                 || REPORT.is_match(clause)
                 || new.iter().any(|r| r.reading == Reading::Figure));
+        targeted = goes_on && (targeted || clause.contains('每') || TARGET.is_match(clause));
     }
     out
 }
@@ -621,6 +630,13 @@ mod tests {
             Some("教龄在1-3年的新教师")
         );
         assert_eq!(one(s).0, Some(1.0));
+    }
+
+    #[test]
+    fn targets_carry_through_their_sentence() {
+        let q = quotas("每学期每人读两三本教育专著,写读书笔记约5000字。");
+        assert_eq!(q.len(), 2);
+        assert_eq!((q[1].0, q[1].2), (Some(5000.0), "~"));
     }
 
     #[test]
