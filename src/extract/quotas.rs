@@ -235,7 +235,9 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     // words make a target.
     let own_target = rate || TARGET.is_match(clause);
     let report = REPORT.is_match(clause) || (cx.reported && !own_target);
-    let target = own_target || (cx.targeted && !report);
+    // A carried target lends itself to digits only: 将...围绕两条主线 stays
+    // an enumeration.
+    let target = own_target || (cx.targeted && !report && count.num.arabic);
     // 50余种, 近10篇: plans set numbers, reports round them (约 and 左右
     // serve both).
     let before = &clause[..count.num.range.start];
@@ -637,6 +639,7 @@ mod tests {
         let q = quotas("每学期每人读两三本教育专著,写读书笔记约5000字。");
         assert_eq!(q.len(), 2);
         assert_eq!((q[1].0, q[1].2), (Some(5000.0), "~"));
+        assert!(quotas("本学期我们将继续努力,紧紧围绕两条主线").is_empty());
     }
 
     #[test]
