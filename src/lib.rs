@@ -5,6 +5,7 @@
 //! [`decode`] → [`clean`] → [`split`] → [`structure`] → [`extract`] →
 //! [`compare`] / audit → [`render`].
 
+pub mod audit;
 pub mod clean;
 pub mod compare;
 pub mod decode;
