@@ -132,6 +132,19 @@ fn batch_gives_rows_pairs_and_the_same_output_whatever_j() {
         .iter()
         .any(|r| r[0].contains("001_") && r[flags_col].contains("web-template")));
 
+    // The development plans are copies of corpus documents: found, with
+    // the partner named.
+    if eval_pairs().is_some() {
+        let e_plan = rows
+            .iter()
+            .find(|r| r[0].ends_with("乙校-2020春-计划.txt"))
+            .unwrap();
+        assert!(
+            e_plan[flags_col].contains("near-duplicate") && e_plan[flags_col + 1].contains("000_"),
+            "{e_plan:?}"
+        );
+    }
+
     let pairs = read(&out1.join("pairs.csv"));
     assert!(pairs.starts_with('\u{FEFF}'));
     let mut rd = csv::Reader::from_reader(pairs.trim_start_matches('\u{FEFF}').as_bytes());

@@ -89,7 +89,16 @@ pub fn corpus_lines(corpus: &Path) -> Vec<String> {
             continue;
         };
         for l in text.lines() {
-            let l = l.trim();
+            // Without its own list marker: the generator numbers entries.
+            let l = l
+                .trim()
+                .trim_start_matches(|c: char| {
+                    c.is_ascii_digit()
+                        || c.is_whitespace()
+                        || "一二三四五六七八九十、.．,()（）-—".contains(c)
+                        || ('\u{2460}'..='\u{249B}').contains(&c)
+                })
+                .trim();
             let n = l.chars().count();
             if (12..=160).contains(&n)
                 && (l.ends_with('。') || l.ends_with('；') || l.ends_with(';'))

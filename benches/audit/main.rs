@@ -11,6 +11,17 @@ mod generate;
 use std::path::Path;
 use std::time::Instant;
 
+/// User + system CPU time of this process so far (Linux /proc; clock
+/// ticks are 100 per second there).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime, stime are 14, 15.
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let schools = args
@@ -43,14 +54,21 @@ fn main() {
             threads,
             ..Default::default()
         };
-        let t = Instant::now();
+        let (t, cpu0) = (Instant::now(), cpu_seconds());
         let report = planx::audit::run(&opts, &mut |_, _| {}).expect("audit");
         let s = t.elapsed().as_secs_f64();
+        let cpu = cpu_seconds().zip(cpu0).map(|(b, a)| b - a);
         let docs = report.totals.documents;
         println!(
-            "audit bench: -j {threads}: {docs} documents in {s:.2} s: {:.0} docs/s, {:.2} MB/s",
+            "audit bench: -j {threads}: {docs} documents in {s:.2} s: {:.0} docs/s, {:.2} MB/s{}",
             docs as f64 / s,
-            mb / s
+            mb / s,
+            // Cores kept busy: below the thread count when the machine is
+            // shared, which caps any wall-clock speed-up.
+            cpu.map_or(String::new(), |c| format!(
+                " ({c:.2} CPU-s, {:.2} cores busy)",
+                c / s
+            ))
         );
         secs.push(s);
     }
