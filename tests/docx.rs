@@ -178,3 +178,66 @@ fn other_office_files_are_named() {
         "{err}"
     );
 }
+
+/// Converts `file` with LibreOffice into `format` (a file extension) in
+/// `out`, returning the converted file's bytes.
+fn libreoffice(file: &std::path::Path, format: &str, out: &std::path::Path) -> Vec<u8> {
+    let status = std::process::Command::new("soffice")
+        .args(["--headless", "--convert-to", format, "--outdir"])
+        .arg(out)
+        .arg(file)
+        .env("HOME", out)
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed: {e}; .ci/run installs it"));
+    assert!(
+        status.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&status.stdout),
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let stem = file.file_stem().unwrap().to_string_lossy();
+    std::fs::read(out.join(format!("{stem}.{format}"))).unwrap()
+}
+
+/// LibreOffice writes numbering, styles and tables in its own way: the plan
+/// re-saved by it must still read as a reader sees it.
+#[test]
+fn the_plan_resaved_by_libreoffice_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.docx");
+    std::fs::write(&file, plan_docx()).unwrap();
+    let resaved = libreoffice(&file, "docx", &dir.path().join("out"));
+    assert_eq!(text_of("resaved.docx", &resaved), PLAN_TXT);
+}
+
+/// A plan of several pages with a running header and page numbers, printed
+/// to PDF by LibreOffice: the text comes back without them. Line breaks and
+/// the spaces of justified lines are the PDF's, so text is compared without
+/// whitespace.
+#[test]
+fn a_plan_printed_by_libreoffice_reads_without_page_furniture() {
+    let long: String = (1..=6)
+        .map(|i| format!("第{i}部分\n{PLAN_TXT}\n"))
+        .collect();
+    let header = r#"<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t>某某小学教科室</w:t></w:r></w:p></w:hdr>"#;
+    let footer = r#"<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:t xml:space="preserve">第 </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p></w:ftr>"#;
+    let docx = package(
+        &common::docx::text_body(&long),
+        &[
+            ("word/header1.xml", header.into()),
+            ("word/footer1.xml", footer.into()),
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.docx");
+    std::fs::write(&file, docx).unwrap();
+    let pdf = libreoffice(&file, "pdf", &dir.path().join("out"));
+    let text = text_of("long.pdf", &pdf);
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    assert_eq!(squeeze(&text), squeeze(&long));
+    assert!(text.contains("\n第3部分\n"), "several pages:\n{text}");
+    assert!(
+        !text.contains("2021 年"),
+        "no spacing between CJK and digits"
+    );
+}

@@ -1,5 +1,5 @@
-//! One-for-one character folding: full-width to half-width, and
-//! traditional to simplified script (for matching only).
+//! One-for-one character folding: full-width to half-width, placeholders and
+//! line ends, and traditional to simplified script (for matching only).
 
 use crate::model::Script;
 
@@ -12,15 +12,42 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// The whole one-for-one fold of cleaning: width, the `□` placeholder that
+/// web pages leave for a lost char (usually a comma or space, so it becomes a
+/// space), and a lone `\r`, which is a line end (`clean` deletes the `\r`
+/// of a CRLF).
+pub fn fold_char(c: char) -> char {
+    match c {
+        '□' | '\u{00A0}' => ' ',
+        '\r' => '\n',
+        _ => fold_width(c),
+    }
+}
+
+/// Whether `fold_char` changes the char (lets cleaning skip the fold copy).
+pub fn needs_fold(c: char) -> bool {
+    fold_char(c) != c
+}
+
 /// Traditional → simplified, char for char (fast2s never changes the number
 /// of chars, which keeps the offset map one-to-one).
 pub fn to_simplified(s: &str) -> String {
     fast2s::convert(s)
 }
 
+/// How much of a text script detection reads: a document does not switch
+/// script, and converting all of it would cost more than the rest of the
+/// pipeline.
+const SAMPLE_BYTES: usize = 12_000;
+
 /// Decides the script of a text from how many of its Han characters change
-/// under traditional → simplified conversion.
+/// under traditional → simplified conversion (read on a prefix of the text).
 pub fn detect_script(s: &str) -> Script {
+    let mut end = s.len().min(SAMPLE_BYTES);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let s = &s[..end];
     let conv = to_simplified(s);
     let (mut han, mut changed) = (0usize, 0usize);
     for (a, b) in s.chars().zip(conv.chars()) {
@@ -48,6 +75,13 @@ mod tests {
     fn folds_width() {
         let s: String = "ＡＢ１２３，（一）".chars().map(fold_width).collect();
         assert_eq!(s, "AB123,(一)");
+    }
+
+    #[test]
+    fn folds_placeholders_and_line_ends() {
+        let s: String = "下午□xx小学\r\n".chars().map(fold_char).collect();
+        assert_eq!(s, "下午 xx小学\n\n");
+        assert!(!needs_fold('教'));
     }
 
     #[test]

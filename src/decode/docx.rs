@@ -160,10 +160,12 @@ struct Num {
 struct Numbering {
     abstracts: HashMap<String, Vec<Option<Level>>>,
     nums: HashMap<String, Num>,
-    /// Current value of each level, per list: lists that restart numbering
-    /// (a `w:num` with overrides) count apart from others sharing their
-    /// definition, which continue one another as in Word.
+    /// Current value of each level, per list definition: every `w:num` of
+    /// one `w:abstractNum` continues the same count, as in Word.
     counters: HashMap<String, [Option<u32>; 9]>,
+    /// The `w:num`s used so far: a start override restarts its level at the
+    /// first paragraph of its `w:num` only.
+    started: std::collections::HashSet<String>,
 }
 
 impl Numbering {
@@ -295,14 +297,22 @@ impl Numbering {
     fn next_marker(&mut self, num_id: &str, ilvl: usize) -> Option<String> {
         let ilvl = ilvl.min(8);
         let num = self.nums.get(num_id)?;
-        let key = if num.overrides.is_empty() {
-            format!("a{}", num.abstract_id)
+        let key = num.abstract_id.clone();
+        let restarts: Vec<usize> = if self.started.insert(num_id.to_string()) {
+            num.overrides
+                .iter()
+                .filter(|(_, (start, whole))| start.is_some() || whole.is_some())
+                .map(|(&l, _)| l)
+                .collect()
         } else {
-            format!("n{num_id}")
+            Vec::new()
         };
         let levels: Vec<Option<Level>> = (0..9).map(|l| self.level(num_id, l)).collect();
         let this = levels[ilvl].clone()?;
         let counters = self.counters.entry(key).or_insert([None; 9]);
+        for l in restarts.into_iter().filter(|&l| l < 9) {
+            counters[l] = None;
+        }
         counters[ilvl] = Some(counters[ilvl].map_or(this.start, |c| c + 1));
         for (d, level) in levels.iter().enumerate().skip(ilvl + 1) {
             let restart = level.as_ref().and_then(|l| l.restart);
@@ -817,11 +827,14 @@ mod tests {
         assert_eq!(m("1", 3), "1.2 ");
         // Another w:num of the same definition continues it, as in Word.
         assert_eq!(m("4", 0), "三、");
-        // Start values, and a restart by start override.
+        // Start values; a start override restarts the count where its w:num
+        // is first used, and the definition's other w:nums continue from there
+        // (LibreOffice writes lists that way).
         assert_eq!(m("2", 0), "3、");
         assert_eq!(m("2", 0), "4、");
         assert_eq!(m("3", 0), "1、");
-        assert_eq!(m("3", 0), "2、");
+        assert_eq!(m("2", 0), "2、");
+        assert_eq!(m("3", 0), "3、");
         assert_eq!(m("9", 0), "");
     }
 

@@ -137,7 +137,38 @@ fn strip_furniture(raw: &str) -> String {
             out.extend_from_slice(&kept[a..=b]);
         }
     }
-    out.join("\n")
+    drop_autospace(&out.join("\n"))
+}
+
+/// Removes spaces between Han characters and Latin letters or digits: word
+/// processors space mixed text when they lay it out (Word and LibreOffice
+/// both do by default), and pdftotext turns that into spaces the author
+/// never typed (`2021 年`).
+fn drop_autospace(text: &str) -> String {
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}');
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == ' ' && i > 0 {
+            let end = chars[i..]
+                .iter()
+                .position(|&c| c != ' ')
+                .map_or(chars.len(), |n| i + n);
+            let (before, after) = (chars[i - 1], chars.get(end).copied().unwrap_or(' '));
+            let mixed = (han(before) && after.is_ascii_alphanumeric())
+                || (before.is_ascii_alphanumeric() && han(after));
+            if !mixed {
+                out.extend(&chars[i..end]);
+            }
+            i = end;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -171,6 +202,15 @@ mod tests {
             strip_furniture(raw),
             "一、指导思想\n坚持以人为本\n二、工作目标\n三、工作措施\n某某小学教科室是本校的科研部门"
         );
+    }
+
+    #[test]
+    fn layout_spaces_between_han_and_latin_go() {
+        assert_eq!(
+            drop_autospace("2021 年秋季 学期 PPT 课件"),
+            "2021年秋季 学期PPT课件"
+        );
+        assert_eq!(drop_autospace("a b  2"), "a b  2");
     }
 
     #[test]

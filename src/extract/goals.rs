@@ -129,14 +129,18 @@ pub fn apply(ctx: &DocCtx, doc: &mut Document) {
     let sections = goal_sections(ctx, doc);
     let mut goals = Vec::new();
     // Headings first: a heading clause (抓好联盟建设,争取丰硕成果) is a goal of
-    // its own, pointing at its section.
+    // its own, pointing at the first item of its section (the contract's
+    // `goals.item` is an item id).
     for s in &doc.sections {
+        let Some(first) = doc.items.iter().find(|i| i.section.as_ref() == Some(&s.id)) else {
+            continue;
+        };
         let heading = ctx.norm.slice_chars(s.heading_norm.clone());
         let base = ctx.norm.byte_at(s.heading_norm.start);
         for r in cue_clauses(heading) {
             let span = ctx.norm.src_span_bytes(base + r.start..base + r.end);
             goals.push(Goal {
-                item: s.id.clone(),
+                item: first.id.clone(),
                 text: ctx.src.slice(span).to_string(),
                 span,
             });

@@ -70,22 +70,56 @@ pub fn numbering(abstracts: &[String], nums: &[String]) -> String {
     )
 }
 
-/// A `.docx` package: `body` is the content of `w:body`; `parts` adds or
-/// replaces parts by path (numbering, styles, headers…).
+/// Parts a package may hold beside the document: path, relationship type
+/// and content type (both after their common prefixes).
+const KNOWN_PARTS: &[(&str, &str, &str)] = &[
+    ("word/styles.xml", "styles", "styles"),
+    ("word/numbering.xml", "numbering", "numbering"),
+    ("word/header1.xml", "header", "header"),
+    ("word/footer1.xml", "footer", "footer"),
+    ("word/comments.xml", "comments", "comments"),
+];
+
+/// A `.docx` package: `body` is the content of `w:body`; `parts` adds parts
+/// by path (numbering, styles, header, comments), each registered as Word
+/// does, so LibreOffice opens the package too.
 pub fn package(body: &str, parts: &[(&str, String)]) -> Vec<u8> {
+    let has = |path: &str| parts.iter().any(|(p, _)| *p == path);
+    let mut header = String::new();
+    for kind in ["header", "footer"] {
+        if has(&format!("word/{kind}1.xml")) {
+            header.push_str(&format!(
+                r#"<w:{kind}Reference w:type="default" r:id="rIdword/{kind}1.xml"/>"#
+            ));
+        }
+    }
     let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr><w:headerReference w:type="default" r:id="rId9"/><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{body}<w:sectPr>{header}<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>"#
     );
+    let known = KNOWN_PARTS.iter().filter(|(p, ..)| has(p));
+    let rels: String = known
+        .clone()
+        .map(|(path, rel, _)| {
+            format!(
+                r#"<Relationship Id="rId{path}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{rel}" Target="{}"/>"#,
+                &path["word/".len()..]
+            )
+        })
+        .collect();
+    let types: String = known
+        .map(|(path, _, ty)| {
+            format!(
+                r#"<Override PartName="/{path}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{ty}+xml"/>"#
+            )
+        })
+        .collect();
     let mut all: Vec<(&str, String)> = vec![
-        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.into()),
+        ("[Content_Types].xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>{types}</Types>"#)),
         ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.into()),
-        ("word/_rels/document.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/></Relationships>"#.into()),
+        ("word/_rels/document.xml.rels", format!(r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#)),
         ("word/document.xml", document),
     ];
-    for (path, xml) in parts {
-        all.retain(|(p, _)| p != path);
-        all.push((path, xml.clone()));
-    }
+    all.extend(parts.iter().map(|(p, x)| (*p, x.clone())));
     zip_parts(&all)
 }
 
@@ -103,6 +137,10 @@ pub fn zip_parts(parts: &[(&str, String)]) -> Vec<u8> {
 
 /// A `.docx` whose paragraphs are the lines of `text`, with no numbering.
 pub fn from_text(text: &str) -> Vec<u8> {
-    let body: String = text.lines().map(|l| para(&run(l))).collect();
-    package(&body, &[])
+    package(&text_body(text), &[])
+}
+
+/// One paragraph per line of `text`.
+pub fn text_body(text: &str) -> String {
+    text.lines().map(|l| para(&run(l))).collect()
 }

@@ -1,0 +1,208 @@
+//! Re-joins lines broken in the middle of a sentence (copy-paste from pages
+//! and PDFs wraps long lines: `…对xx小学十二五以来的科研工作给予了肯定。同`
+//! / `` / `时也恳切地指出了…`).
+//!
+//! A line break (with any blank or emptied lines after it) is deleted when
+//! the line before it
+//! - ends inside a sentence: on a Han char or `,` `、` (not on `。` `:` `;`
+//!   `!` `?` or a closing bracket), and
+//! - is running text, not a heading: it holds punctuation and is at least
+//!   [`MIN_CHARS`] chars long, or ends on `,` / `、`,
+//!
+//! and the line after it does not start like a list marker or heading
+//! (`1、`, `(二)`, `①`, `三月:` …) and is not itself a short unpunctuated
+//! line (a title or heading).
+//!
+//! Known false positives: a long heading that holds a comma and is followed
+//! by an unmarked paragraph; a truncated line of a page joins the paragraph
+//! after it.
+
+use super::covered;
+use std::ops::Range;
+
+/// Shortest line that counts as a wrapped line of running text.
+pub const MIN_CHARS: usize = 30;
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '、' | '。' | ';' | ':' | '!' | '?' | '“' | '”' | '《' | '》' | '(' | ')'
+    )
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Whether a line starts like a list marker, a heading number or a month
+/// heading (a light check: cleaning must not depend on `structure`).
+pub fn starts_like_marker(line: &str) -> bool {
+    let mut cs = line.chars();
+    let Some(c) = cs.next() else {
+        return false;
+    };
+    if c.is_ascii_digit()
+        || matches!(c, '(' | '[' | '【' | '-' | '•' | '●' | '◆' | '■' | '★' | '☆' | '○' | '◇' | '▲' | '√' | '·' | '第')
+        || ('\u{2460}'..='\u{249B}').contains(&c) // ① … ⑳ ⑴ … ⒇ ⒈ … ⒛
+        || ('\u{3220}'..='\u{3229}').contains(&c)
+    // ㈠ … ㈩
+    {
+        return true;
+    }
+    if is_cn_numeral(c) {
+        let rest: String = line.chars().skip(1).take(3).collect();
+        return rest
+            .chars()
+            .find(|c| !is_cn_numeral(*c))
+            .is_some_and(|c| matches!(c, '、' | '.' | ',' | '月'));
+    }
+    false
+}
+
+struct Line {
+    /// Byte range of the line's content, `\n` excluded.
+    range: Range<usize>,
+    /// First and last non-space chars that survive the other deletions.
+    first: Option<(usize, char)>,
+    last: Option<(usize, char)>,
+}
+
+fn lines(s: &str, dead: &[Range<usize>]) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in s.split_inclusive('\n') {
+        let end = start + piece.trim_end_matches('\n').len();
+        let alive = |&(i, c): &(usize, char)| {
+            !c.is_whitespace() && !covered(dead, start + i, start + i + c.len_utf8())
+        };
+        let body = &s[start..end];
+        let first = body.char_indices().find(alive).map(|(i, c)| (start + i, c));
+        let last = body
+            .char_indices()
+            .rev()
+            .find(alive)
+            .map(|(i, c)| (start + i, c));
+        out.push(Line {
+            range: start..end,
+            first,
+            last,
+        });
+        start += piece.len();
+    }
+    out
+}
+
+/// Byte ranges to delete to re-join broken lines, given the other rules'
+/// (sorted, merged) deletions.
+pub fn find(s: &str, dead: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !s.contains('\n') {
+        return out;
+    }
+    let ls = lines(s, dead);
+    // Start of the logical line the current physical line belongs to (after
+    // earlier joins), so that cleaning its own output decides the same way.
+    let mut logical_start: Option<usize> = None;
+    let mut i = 0;
+    while i < ls.len() {
+        let Some((first, _)) = ls[i].first else {
+            i += 1;
+            continue;
+        };
+        let start = *logical_start.get_or_insert(first);
+        let Some((last_at, last)) = ls[i].last else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < ls.len() && ls[j].first.is_none() {
+            j += 1;
+        }
+        let Some(next) = ls.get(j) else { break };
+        let Some((next_at, _)) = next.first else {
+            break;
+        };
+        let text = &s[start..last_at + last.len_utf8()];
+        let next_text = &s[next_at..next.range.end];
+        if breaks_sentence(text, last) && continues(next_text) {
+            out.push(last_at + last.len_utf8()..next_at);
+        } else {
+            logical_start = None;
+        }
+        i = j;
+    }
+    out
+}
+
+fn breaks_sentence(text: &str, last: char) -> bool {
+    let mid = matches!(last, ',' | '、');
+    if !(mid || is_han(last)) {
+        return false;
+    }
+    mid || (text.chars().count() >= MIN_CHARS && text.chars().any(is_punct))
+}
+
+fn continues(next: &str) -> bool {
+    if starts_like_marker(next) {
+        return false;
+    }
+    // A short line without punctuation is a heading or a title.
+    next.chars().any(is_punct) || next.chars().count() > 40
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn join(s: &str) -> String {
+        let d = find(s, &[]);
+        let mut out = String::new();
+        let mut last = 0;
+        for r in d {
+            out.push_str(&s[last..r.start]);
+            last = r.end;
+        }
+        out + &s[last..]
+    }
+
+    #[test]
+    fn joins_a_wrapped_sentence() {
+        let s = "专家领导通过观摩课堂、听取汇报,对xx小学十二五以来的科研工作给予了肯定。同\n\n时也恳切地指出了存在的问题。\n";
+        assert_eq!(
+            join(s),
+            "专家领导通过观摩课堂、听取汇报,对xx小学十二五以来的科研工作给予了肯定。同时也恳切地指出了存在的问题。\n"
+        );
+        assert_eq!(
+            join("老师们学习札记的形式多样,\n有摘录、感言等。"),
+            "老师们学习札记的形式多样,有摘录、感言等。"
+        );
+    }
+
+    #[test]
+    fn keeps_headings_and_lists_apart() {
+        for s in [
+            "二、工作目标\n\n立足校情,开阔思路,广泛动员全体教师人人参与教育科研活动。",
+            "(三)大力开展各项教研活动,加强教师队伍建设\n加强教研活动管理,切实提高实效。",
+            "本学期要做好以下几项工作,具体是在教研组内开展活动的安排如下\n1、专题讲座。",
+            "学期初制定的工作如期完成,现对本学期教科室工作特作如下总结:\n指导思想",
+            "本学期教科室按照计划认真地开展了各项教育科研工作并取得成效\n三月份:\n",
+            "最后一行教师都真心向往并愿意为之奋斗的也在这里写上一些文字\n校本教研工作计划 (篇2)",
+        ] {
+            assert_eq!(join(s), s, "{s}");
+        }
+    }
+
+    #[test]
+    fn joining_is_stable() {
+        let s = "第一行是一个很长的句子,它在这里被页面宽度截断了没有写完的\n第二行也是\n没有标点的续行也被截断了,还要接着写下去才算完整的一句话\n结束。";
+        let once = join(s);
+        assert_eq!(join(&once), once);
+    }
+}

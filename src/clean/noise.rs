@@ -1,0 +1,99 @@
+//! Invisible and stray characters.
+//!
+//! - Zero-width, bidi-control and soft-hyphen chars: never visible, they only
+//!   break matching (`教\u{200B}研`).
+//! - `'`, `` ` `` and `.` between two Han chars: web pages sprinkle them into
+//!   words as anti-copy watermarks (`安全的`预防`, `学校的.发展`). Between
+//!   digits or Latin letters they are real (`2.5`, `don't`), so only a run
+//!   with Han on both sides goes.
+
+use std::ops::Range;
+
+/// Chars that are never visible in running text.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}')
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+fn is_stray(c: char) -> bool {
+    matches!(c, '\'' | '`' | '.')
+}
+
+/// Byte ranges of invisible chars and of stray marks inside Chinese words.
+pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
+    let mut prev_han = false;
+    // Start of a pending run of stray marks that follows a Han char.
+    let mut run: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii() && !is_stray(c) {
+            prev_han = false;
+            run = None;
+            continue;
+        }
+        if is_invisible(c) {
+            out.push(i..i + c.len_utf8());
+            continue;
+        }
+        if is_stray(c) {
+            if prev_han && run.is_none() {
+                run = Some(i);
+            }
+            prev_han = false;
+            continue;
+        }
+        let han = is_han(c);
+        if let (true, Some(a)) = (han, run) {
+            out.push(a..i);
+        }
+        run = None;
+        prev_han = han;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> String {
+        let mut d = Vec::new();
+        find(s, &mut d);
+        let mut out = String::new();
+        let mut last = 0;
+        for r in d {
+            out.push_str(&s[last..r.start]);
+            last = r.end;
+        }
+        out + &s[last..]
+    }
+
+    #[test]
+    fn drops_marks_inside_words() {
+        assert_eq!(clean("安全的`预防宣传"), "安全的预防宣传");
+        assert_eq!(clean("学校的.发展"), "学校的发展");
+        assert_eq!(clean("教师间的'交流与合作"), "教师间的交流与合作");
+        // a run of marks written by a careless copy
+        assert_eq!(clean("课程的'`建设"), "课程的建设");
+        assert_eq!(clean("教\u{200B}研\u{202E}组"), "教研组");
+    }
+
+    #[test]
+    fn keeps_real_marks() {
+        for s in [
+            "2.86W",
+            "1.认真落实",
+            "don't",
+            "学习。.",
+            "第3.5节",
+            "a.计划",
+        ] {
+            assert_eq!(clean(s), s);
+        }
+        // a mark after Han but before a digit is punctuation, not a watermark
+        assert_eq!(clean("要点.1"), "要点.1");
+    }
+}

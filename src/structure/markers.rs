@@ -1,0 +1,217 @@
+//! List and heading markers: `一、` `(一)` `㈠` `1、` `1.` `⒈` `(1)` `⑴`
+//! `①`, bullets, and month/week headings (see [`super::months`]).
+
+use super::months;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// 一、 二. 三,
+    CnDun,
+    /// (一) ㈠
+    CnParen,
+    /// 二月: 九月份
+    Month,
+    /// 第三周:
+    Week,
+    /// 1、 1. ⒈
+    Arabic,
+    /// (1) ⑴
+    ArParen,
+    /// ①
+    Circled,
+    /// - • ● ◆ …
+    Bullet,
+    /// A short unmarked heading line (`指导思想`).
+    Plain,
+}
+
+impl Kind {
+    /// Usual depth of the kind in Chinese documents (一、 > (一) > 1、 > (1) > ①).
+    pub fn rank(self) -> u8 {
+        match self {
+            Kind::CnDun => 0,
+            Kind::CnParen => 1,
+            Kind::Month | Kind::Week => 2,
+            Kind::Arabic => 3,
+            Kind::ArParen => 4,
+            Kind::Circled => 5,
+            Kind::Bullet => 6,
+            Kind::Plain => 7,
+        }
+    }
+
+    /// Numbered list markers (not headings by date, not bullets).
+    pub fn is_list(self) -> bool {
+        matches!(
+            self,
+            Kind::CnDun | Kind::CnParen | Kind::Arabic | Kind::ArParen | Kind::Circled
+        )
+    }
+
+    pub fn is_schedule(self) -> bool {
+        matches!(self, Kind::Month | Kind::Week)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub kind: Kind,
+    /// Its number (1 for ①, 3 for 三、); 0 for bullets and headings by date.
+    pub num: u32,
+    /// Bytes of the marker, trailing spaces included.
+    pub len: usize,
+    /// Bytes of the marker as written, without trailing spaces or colon.
+    pub text_len: usize,
+    /// Months of a month heading.
+    pub months: Vec<u32>,
+}
+
+fn simple(kind: Kind, num: u32, s: &str, text_len: usize) -> Marker {
+    let rest = &s[text_len..];
+    let len = text_len + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+    Marker {
+        kind,
+        num,
+        len,
+        text_len,
+        months: Vec::new(),
+    }
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
+/// Reads `n` then one of `ends`, returning (number, bytes).
+fn numbered(s: &str, cn: bool, ends: &[char]) -> Option<(u32, usize)> {
+    let n_len: usize = if cn {
+        s.chars()
+            .take_while(|&c| is_cn_numeral(c))
+            .take(3)
+            .map(char::len_utf8)
+            .sum()
+    } else {
+        s.bytes().take_while(u8::is_ascii_digit).count()
+    };
+    if n_len == 0 || (!cn && n_len > 2) {
+        return None;
+    }
+    let t = s[n_len..].trim_start_matches(' ');
+    let c = t.chars().next().filter(|c| ends.contains(c))?;
+    let num = crate::split::numeral(&s[..n_len]);
+    (num > 0).then_some((num, s.len() - t.len() + c.len_utf8()))
+}
+
+/// The marker at the start of `s`, if any.
+pub fn at(s: &str) -> Option<Marker> {
+    let c = s.chars().next()?;
+    let next_after = |len: usize| s[len..].trim_start_matches(' ').chars().next();
+    match c {
+        '(' => {
+            let inner = s[1..].trim_start_matches(' ');
+            let cn = inner.chars().next().is_some_and(is_cn_numeral);
+            let (num, len) = numbered(inner, cn, &[')'])?;
+            let len = s.len() - inner.len() + len;
+            let kind = if cn { Kind::CnParen } else { Kind::ArParen };
+            // `(1)、` and `(一).` carry a redundant separator
+            let len = match s[len..].chars().next() {
+                Some(d @ ('、' | '.')) => len + d.len_utf8(),
+                _ => len,
+            };
+            Some(simple(kind, num, s, len))
+        }
+        '㈠'..='㈩' => Some(simple(Kind::CnParen, c as u32 - 0x321F, s, c.len_utf8())),
+        '⒈'..='⒛' => Some(simple(Kind::Arabic, c as u32 - 0x2487, s, c.len_utf8())),
+        '⑴'..='⒇' => Some(simple(Kind::ArParen, c as u32 - 0x2473, s, c.len_utf8())),
+        '①'..='⑳' => Some(simple(Kind::Circled, c as u32 - 0x245F, s, c.len_utf8())),
+        '-' | '•' | '●' | '◆' | '■' | '★' | '☆' | '○' | '◇' | '▲' | '√' | '·' | '▪' | '※' =>
+        {
+            // `- ` or `• ` then text; not `-2` or `--`
+            let after = s[c.len_utf8()..].chars().next()?;
+            (after == ' ' || !after.is_ascii()).then(|| simple(Kind::Bullet, 0, s, c.len_utf8()))
+        }
+        '0'..='9' => {
+            if let Some(h) = months::month_heading(s) {
+                return Some(schedule(Kind::Month, h));
+            }
+            let (num, len) = numbered(s, false, &['、', '.', ',', '．'])?;
+            // 1.5倍, 1、2年级, 2021.9 are not markers
+            if next_after(len).is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            Some(simple(Kind::Arabic, num, s, len))
+        }
+        '第' => months::week_heading(s).map(|h| schedule(Kind::Week, h)),
+        _ if is_cn_numeral(c) => {
+            if let Some(h) = months::month_heading(s) {
+                return Some(schedule(Kind::Month, h));
+            }
+            let (num, len) = numbered(s, true, &['、', '.', ','])?;
+            // 三、四年级 enumerates grades
+            if next_after(len).is_some_and(|c| is_cn_numeral(c) || c.is_ascii_digit()) {
+                return None;
+            }
+            Some(simple(Kind::CnDun, num, s, len))
+        }
+        _ => None,
+    }
+}
+
+fn schedule(kind: Kind, h: months::Heading) -> Marker {
+    Marker {
+        kind,
+        num: 0,
+        len: h.len,
+        text_len: h.text_len,
+        months: h.months,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(s: &str) -> Option<(Kind, u32)> {
+        at(s).map(|m| (m.kind, m.num))
+    }
+
+    #[test]
+    fn reads_markers() {
+        assert_eq!(kind("一、指导思想"), Some((Kind::CnDun, 1)));
+        assert_eq!(kind("十二、其他"), Some((Kind::CnDun, 12)));
+        assert_eq!(kind("(三)大力开展"), Some((Kind::CnParen, 3)));
+        assert_eq!(kind("㈡安全的预防"), Some((Kind::CnParen, 2)));
+        assert_eq!(kind("4、举行"), Some((Kind::Arabic, 4)));
+        assert_eq!(kind("1. 做好申报"), Some((Kind::Arabic, 1)));
+        assert_eq!(kind("⒊学校教研"), Some((Kind::Arabic, 3)));
+        assert_eq!(kind("(12)做好"), Some((Kind::ArParen, 12)));
+        assert_eq!(kind("⑵团体突破"), Some((Kind::ArParen, 2)));
+        assert_eq!(kind("③撰写"), Some((Kind::Circled, 3)));
+        assert_eq!(kind("- 3、各课题"), Some((Kind::Bullet, 0)));
+        assert_eq!(kind("九月份:"), Some((Kind::Month, 0)));
+        assert_eq!(kind("第三周:"), Some((Kind::Week, 0)));
+        let m = at("(1)、一个方案").unwrap();
+        assert_eq!(m.len, "(1)、".len());
+    }
+
+    #[test]
+    fn numbers_in_text_are_not_markers() {
+        for s in [
+            "1.5倍",
+            "1、2年级",
+            "2021.9开学",
+            "三、四年级",
+            "2021-7-6",
+            "--",
+            "-2",
+            "9月6日",
+            "一年级",
+            "第二集团",
+        ] {
+            assert_eq!(kind(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,782 @@
+//! Structure: the section tree and the items of one document.
+//!
+//! 1. The document body (title line excluded) is cut into *blocks*: a block
+//!    starts at a line start or at a list marker inside a line (one-line
+//!    pages run their markers inline: `…精致化。1、首先做好…2、继续…`), and
+//!    runs to the next block.
+//! 2. Each marked block is a section when it heads content (deeper markers,
+//!    or prose after a short heading-like line), else an item. `一、` and
+//!    month headings are always sections. Nesting follows the order in
+//!    which marker kinds appear (a kind already open closes back to it).
+//! 3. Unmarked blocks become items: one per sentence in prose (role
+//!    measure, or goal under a 目标 heading), one per line under a month
+//!    heading (schedule); short unpunctuated lines that head content are
+//!    sections without a marker; signature and date lines at the end are
+//!    items of role other.
+
+pub mod markers;
+pub mod months;
+
+use crate::model::{Document, Item, Role, Section};
+use crate::text::{NormText, SourceText};
+use markers::{Kind, Marker};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static HEADINGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    crate::dict::entries(include_str!("../../dictionaries/headings.txt")).collect()
+});
+
+/// A signature or date line closing a document: `石门中学 教科室`,
+/// `2021-7-6`, `20xx年1月`, `榆次区教育局教研室12月10日`.
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+            .{0,20}(?:[0-9x]{2,4}\s*[年.\-/]\s*)?[0-9]{1,2}\s*[月.\-/]\s*(?:[0-9]{1,2}\s*[日号]?)?
+          | [0-9x]{2,4}\s*年(?:\s*[0-9]{1,2}\s*月)?
+          | .{0,24}(?:学校|小学|中学|学院|幼儿园|中心|委员会|[组处室科部办局校园])
+          )\s*$",
+    )
+    .expect("signature pattern")
+});
+
+/// Longest heading-like text, in chars.
+const MAX_HEADING: usize = 40;
+/// Longest unmarked line that may be a heading, in chars.
+const MAX_PLAIN_HEADING: usize = 16;
+/// Longest signature line, in chars.
+const MAX_SIGNATURE: usize = 30;
+
+#[derive(Debug, Clone)]
+struct Block {
+    /// Byte range in the normalised text, trimmed.
+    range: Range<usize>,
+    marker: Option<Marker>,
+}
+
+impl Block {
+    fn text_start(&self) -> usize {
+        (self.range.start + self.marker.as_ref().map_or(0, |m| m.len)).min(self.range.end)
+    }
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '！' | '？' | ';' | ':')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | ')' | '」' | '』' | '】')
+}
+
+/// Chars that end an item's text without belonging to it.
+fn is_trailing(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '。' | ';' | ',' | '、' | ':' | '.' | '!' | '?' | '；')
+}
+
+/// Whether an inline marker may start here: after a sentence end, or when
+/// it continues the numbering of its kind (`…目标1、认真落实`).
+fn inline_ok(line: &str, at: usize, m: &Marker, last: &[u32; 9]) -> bool {
+    let prev = line[..at].trim_end_matches(' ').chars().next_back();
+    let after_stop = prev.is_some_and(|c| is_stop(c) || c == '。' || c == '】');
+    let next_num = m.num == last[m.kind as usize] + 1;
+    match m.kind {
+        Kind::CnDun => after_stop && (next_num || m.num == 1),
+        Kind::Month | Kind::Week => {
+            after_stop && line[at + m.text_len..].trim_start().starts_with(':')
+        }
+        Kind::CnParen | Kind::Arabic | Kind::ArParen | Kind::Circled => {
+            after_stop
+                || (next_num
+                    && prev.is_some_and(|c| {
+                        !c.is_ascii_alphanumeric() && !matches!(c, '第' | '、' | '(' | '/')
+                    }))
+                || (prev == Some(')') && m.kind != Kind::CnParen)
+        }
+        Kind::Bullet | Kind::Plain => false,
+    }
+}
+
+/// Positions where an inline marker may start: digits, `(`, circled and
+/// parenthesised numbers, Chinese numerals.
+fn may_start(c: char) -> bool {
+    c.is_ascii_digit()
+        || c == '('
+        || ('\u{2460}'..='\u{249B}').contains(&c)
+        || ('\u{3220}'..='\u{3229}').contains(&c)
+        || matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+}
+
+/// Cuts the body `[a, b)` of the normalised text into blocks.
+fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
+    let mut out = Vec::new();
+    // Last number seen per marker kind, reset for deeper kinds when a
+    // shallower one appears.
+    let mut last = [0u32; 9];
+    let note = |m: &Marker, last: &mut [u32; 9]| {
+        last[m.kind as usize] = m.num;
+        for k in [
+            Kind::CnDun,
+            Kind::CnParen,
+            Kind::Month,
+            Kind::Week,
+            Kind::Arabic,
+            Kind::ArParen,
+            Kind::Circled,
+        ] {
+            if k.rank() > m.kind.rank() {
+                last[k as usize] = 0;
+            }
+        }
+    };
+    let mut start = a;
+    for piece in s[a..b].split_inclusive('\n') {
+        let line_at = start;
+        start += piece.len();
+        let line = piece.trim_end();
+        let lead = line.len() - line.trim_start().len();
+        if line.trim().is_empty() {
+            continue;
+        }
+        let line = &line[lead..];
+        let base = line_at + lead;
+        // (offset in line, marker)
+        let mut cuts: Vec<(usize, Option<Marker>)> = Vec::new();
+        let mut first = markers::at(line);
+        let mut line = line;
+        let mut base = base;
+        // A bullet before a number (`- 1、`) is noise before the real marker.
+        if let Some(m) = first.as_ref().filter(|m| m.kind == Kind::Bullet) {
+            if let Some(inner) = markers::at(&line[m.len..]).filter(|i| i.kind != Kind::Bullet) {
+                base += m.len;
+                line = &line[m.len..];
+                first = Some(inner);
+            }
+        }
+        if let Some(m) = &first {
+            note(m, &mut last);
+        }
+        let skip = first.as_ref().map_or(0, |m| m.len);
+        cuts.push((0, first));
+        for (i, c) in line.char_indices().skip_while(|&(i, _)| i < skip) {
+            if i == 0 || !may_start(c) {
+                continue;
+            }
+            if let Some(m) = markers::at(&line[i..]) {
+                if inline_ok(line, i, &m, &last) {
+                    note(&m, &mut last);
+                    cuts.push((i, Some(m)));
+                }
+            }
+        }
+        for (k, (at, m)) in cuts.iter().enumerate() {
+            let end = cuts.get(k + 1).map_or(line.len(), |n| n.0);
+            let text = line[*at..end].trim_end();
+            if text.is_empty() {
+                continue;
+            }
+            out.push(Block {
+                range: base + at..base + at + text.len(),
+                marker: m.clone(),
+            });
+        }
+    }
+    out
+}
+
+/// Text is short enough and has no sentence break inside: a heading.
+fn heading_like(t: &str) -> bool {
+    let t = t.trim_end_matches(is_trailing);
+    !t.is_empty()
+        && t.chars().count() <= MAX_HEADING
+        && !t.chars().any(|c| matches!(c, '。' | '!' | '?' | ';'))
+}
+
+/// Bytes of the heading part of a section's text: all of it, or its first
+/// sentence, or a known heading word glued to the text after it.
+fn heading_len(t: &str) -> usize {
+    let first = t
+        .char_indices()
+        .find(|&(_, c)| is_stop(c))
+        .map_or(t.len(), |(i, _)| i);
+    let glued = HEADINGS
+        .iter()
+        .filter(|w| t.starts_with(**w))
+        .max_by_key(|w| w.len())
+        .filter(|w| {
+            // `指导思想以…为指导` runs on; `工作目标和措施` is a longer name
+            let rest = &t[w.len()..first];
+            rest.chars().count() > 8
+                && rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !"和与及、(暨,".contains(c))
+        });
+    glued.map_or(first, |w| w.len())
+}
+
+/// Byte ranges of the sentences of a prose text.
+fn sentences(t: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut a = 0;
+    let mut it = t.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if matches!(c, '。' | '!' | '?' | '！' | '？') {
+            let mut e = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_closing(d) || matches!(d, '。' | '!' | '?') {
+                    e = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(a..e);
+            a = e;
+        }
+    }
+    if a < t.len() {
+        out.push(a..t.len());
+    }
+    out
+}
+
+struct Open {
+    kind: Kind,
+    num: u32,
+    section: usize,
+}
+
+struct Builder<'a> {
+    src: &'a SourceText,
+    norm: &'a NormText,
+    sections: Vec<Section>,
+    /// Char range of each section's marker and heading.
+    heads: Vec<Range<usize>>,
+    items: Vec<Item>,
+    stack: Vec<Open>,
+    /// Whether each section has items or subsections yet.
+    filled: Vec<bool>,
+    /// A list introduced by a colon (`三个项目:1.…`) under a parent: its
+    /// members are items, so its last member does not head the prose after
+    /// the list.
+    item_list: Option<(Kind, Option<usize>)>,
+    /// A list restarted under an open section of its own kind (`2.` …
+    /// `如下:` `1.` `2.`): kind, that section, last number.
+    nested: Option<(Kind, usize, u32)>,
+}
+
+impl Builder<'_> {
+    fn chars(&self, r: Range<usize>) -> Range<usize> {
+        self.norm.char_at(r.start)..self.norm.char_at(r.end)
+    }
+
+    fn slice(&self, r: Range<usize>) -> String {
+        self.src.slice(self.norm.src_span(r)).to_string()
+    }
+
+    fn top(&self) -> Option<usize> {
+        self.stack.last().map(|o| o.section)
+    }
+
+    fn open(
+        &mut self,
+        kind: Kind,
+        num: u32,
+        marker: Range<usize>,
+        heading: Range<usize>,
+        months: Vec<u32>,
+    ) {
+        let parent = self.top();
+        let id = self.sections.len();
+        let m = self.chars(marker.clone());
+        let h = self.chars(heading);
+        self.sections.push(Section {
+            id: format!("s{}", id + 1),
+            parent: parent.map(|p| format!("s{}", p + 1)),
+            level: self.stack.len() as u32 + 1,
+            marker: self.slice(m.clone()),
+            heading: self.slice(h.clone()),
+            span: [0, 0],
+            heading_norm: h.clone(),
+            months,
+        });
+        self.heads.push(m.start.min(h.start)..h.end.max(m.end));
+        self.filled.push(false);
+        if let Some(p) = parent {
+            self.filled[p] = true;
+        }
+        self.stack.push(Open {
+            kind,
+            num,
+            section: id,
+        });
+    }
+
+    /// Adds an item over the byte range `r` (marker excluded), trimmed.
+    fn item(
+        &mut self,
+        r: Range<usize>,
+        role: Role,
+        marker: Option<Range<usize>>,
+        section: Option<usize>,
+    ) {
+        let s = self.norm.as_str();
+        let t = &s[r.clone()];
+        let lead = t.len() - t.trim_start().len();
+        let t = t.trim_start().trim_end_matches(is_trailing);
+        if t.chars().count() < 2 && marker.is_none() {
+            return;
+        }
+        if t.is_empty() {
+            return;
+        }
+        let b = r.start + lead..r.start + lead + t.len();
+        if let Some(f) = section.and_then(|i| self.filled.get_mut(i)) {
+            *f = true;
+        }
+        let c = self.chars(b);
+        let span = self.norm.src_span(c.clone());
+        self.items.push(Item {
+            id: format!("i{}", self.items.len() + 1),
+            section: section.map(|i| format!("s{}", i + 1)),
+            text: self.src.slice(span).to_string(),
+            span,
+            role,
+            norm: c.clone(),
+            marker: marker.map(|m| {
+                let m = self.chars(m);
+                self.slice(m).trim().to_string()
+            }),
+        });
+    }
+
+    /// Role of an item placed in the current section.
+    fn role(&self) -> Role {
+        let Some(top) = self.stack.last() else {
+            return Role::Measure;
+        };
+        if self.stack.iter().any(|o| o.kind.is_schedule()) {
+            return Role::Schedule;
+        }
+        let goal = |i: usize| {
+            let h = &self.norm.slice_chars(self.sections[i].heading_norm.clone());
+            h.contains("目标") && !h.contains("措施")
+        };
+        if goal(top.section) {
+            return Role::Goal;
+        }
+        let n = self.stack.len();
+        if n >= 2 && top.kind != Kind::CnDun && goal(self.stack[n - 2].section) {
+            return Role::Goal;
+        }
+        Role::Measure
+    }
+
+    /// Prose: one item per sentence, or per line under a schedule heading.
+    fn prose(&mut self, r: Range<usize>) {
+        let role = self.role();
+        let top = self.top();
+        if role == Role::Schedule {
+            self.item(r, role, None, top);
+            return;
+        }
+        let t = &self.norm.as_str()[r.clone()];
+        for sr in sentences(t) {
+            self.item(r.start + sr.start..r.start + sr.end, role, None, top);
+        }
+    }
+
+    /// Closes sections until a block of `kind` numbered `num` can attach.
+    fn close_for(&mut self, kind: Kind, num: u32, lead_in: bool) {
+        if let Some(j) = self.stack.iter().rposition(|o| o.kind == kind) {
+            // `…如下:` then `1.` under an open `2.` starts a nested list
+            let top = self.stack.last().map(|o| o.section);
+            if num <= self.stack[j].num && lead_in && kind != Kind::CnDun {
+                self.nested = top.map(|t| (kind, t, num));
+                return;
+            }
+            if let Some((k, sec, last)) = self.nested {
+                if k == kind && Some(sec) == top && num == last + 1 {
+                    self.nested = Some((k, sec, num));
+                    return;
+                }
+            }
+            self.nested = None;
+            self.stack.truncate(j);
+        } else {
+            // A new kind nests under the open section, unless that section
+            // already has content and the new kind is usually shallower
+            // (months after a numbered section's prose, `(二)` after a
+            // schedule).
+            while self
+                .stack
+                .last()
+                .is_some_and(|o| self.filled[o.section] && o.kind.rank() > kind.rank())
+            {
+                self.stack.pop();
+            }
+        }
+    }
+}
+
+/// Fills `doc.sections` and `doc.items` from the cleaned text of the document.
+pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
+    let s = norm.as_str();
+    let mut a = norm.byte_at(doc.norm.start);
+    let b = norm.byte_at(doc.norm.end);
+    if let Some(t) = doc
+        .title_norm
+        .as_ref()
+        .filter(|t| t.start == doc.norm.start)
+    {
+        a = norm.byte_at(t.end).min(b);
+    }
+    let mut blocks = blocks(s, a, b);
+    split_signature(s, &mut blocks);
+    // trailing signature blocks head nothing
+    let sig = blocks.len()
+        - blocks
+            .iter()
+            .rev()
+            .take_while(|b| b.marker.is_none() && is_signature(&s[b.range.clone()]))
+            .count();
+    let mut bd = Builder {
+        src,
+        norm,
+        sections: Vec::new(),
+        heads: Vec::new(),
+        items: Vec::new(),
+        stack: Vec::new(),
+        filled: Vec::new(),
+        item_list: None,
+        nested: None,
+    };
+    let top_kind = blocks
+        .iter()
+        .find_map(|b| b.marker.as_ref().map(|m| m.kind))
+        .filter(|k| k.is_list());
+    for (k, blk) in blocks.iter().enumerate() {
+        let next = blocks.get(k + 1).filter(|_| k + 1 < sig);
+        let prev_colon = k > 0 && s[..blk.range.start].trim_end().ends_with(':');
+        match &blk.marker {
+            None => {
+                let t = &s[blk.range.clone()];
+                if bd.items.is_empty()
+                    && bd.stack.is_empty()
+                    && crate::split::title_like(t)
+                    && t.chars().count() <= MAX_SIGNATURE
+                {
+                    // a subtitle or date line under the title
+                    bd.item(blk.range.clone(), Role::Other, None, None);
+                } else if plain_heading(t, next, s) {
+                    // An unmarked heading after content starts a new top
+                    // section (`指导思想` before `二、`, `附:具体工作安排`);
+                    // right under an empty heading it is a subheading.
+                    let top_level = bd.stack.last().is_none_or(|o| bd.filled[o.section]);
+                    let kind = if top_level {
+                        bd.stack.clear();
+                        top_kind.unwrap_or(Kind::Plain)
+                    } else {
+                        Kind::Plain
+                    };
+                    bd.close_for(kind, 0, false);
+                    let r = blk.range.clone();
+                    let h = r.start..r.start + t.trim_end_matches(is_trailing).len();
+                    bd.open(kind, 0, r.start..r.start, h, Vec::new());
+                    bd.item_list = None;
+                } else {
+                    bd.prose(blk.range.clone());
+                }
+            }
+            Some(m) => {
+                bd.close_for(m.kind, m.num, prev_colon);
+                let parent = bd.top();
+                let text = blk.text_start()..blk.range.end;
+                let t = &s[text.clone()];
+                let marker = blk.range.start..blk.range.start + m.text_len;
+                let section = match m.kind {
+                    Kind::CnDun | Kind::Month | Kind::Week => true,
+                    _ => {
+                        let nests = next.and_then(|n| n.marker.as_ref()).is_some_and(|n| {
+                            n.kind != m.kind
+                                && n.kind != Kind::Bullet
+                                && n.kind.rank() > m.kind.rank()
+                                && !bd.stack.iter().any(|o| o.kind == n.kind)
+                        });
+                        let heads_prose = next.is_some_and(|n| n.marker.is_none())
+                            && heading_like(t)
+                            && bd.item_list != Some((m.kind, parent));
+                        nests || heads_prose
+                    }
+                };
+                if section && m.kind.is_schedule() {
+                    // the month or week is the heading; it has no marker
+                    let at = blk.range.start;
+                    bd.open(m.kind, 0, at..at, at..at + m.text_len, m.months.clone());
+                    bd.item_list = None;
+                    if !t.trim_matches(is_trailing).is_empty() {
+                        bd.prose(text);
+                    }
+                } else if section {
+                    let hl = heading_len(t);
+                    let head = text.start..text.start + t[..hl].trim_end_matches(is_trailing).len();
+                    bd.open(m.kind, m.num, marker, head, m.months.clone());
+                    bd.item_list = None;
+                    let rest = text.start + hl..text.end;
+                    if !s[rest.clone()].trim_matches(is_trailing).is_empty() {
+                        bd.prose(rest);
+                    }
+                } else {
+                    let role = bd.role();
+                    bd.item(text, role, Some(marker), parent);
+                    if prev_colon && m.num == 1 {
+                        bd.item_list = Some((m.kind, parent));
+                    }
+                }
+            }
+        }
+    }
+    let Builder {
+        mut sections,
+        heads,
+        mut items,
+        ..
+    } = bd;
+    mark_signature(norm, &mut items);
+    // A section runs from its marker to the end of its last item or
+    // subsection.
+    let mut ends: Vec<usize> = heads.iter().map(|h| h.end).collect();
+    let index = |id: &str| {
+        id.strip_prefix('s')
+            .and_then(|n| n.parse::<usize>().ok())
+            .map(|n| n - 1)
+    };
+    for it in &items {
+        let mut cur = it.section.as_deref().and_then(index);
+        while let Some(i) = cur.filter(|&i| i < ends.len()) {
+            ends[i] = ends[i].max(it.norm.end);
+            cur = sections[i].parent.as_deref().and_then(index);
+        }
+    }
+    for i in (0..sections.len()).rev() {
+        if let Some(p) = sections[i]
+            .parent
+            .as_deref()
+            .and_then(index)
+            .filter(|&p| p < ends.len())
+        {
+            ends[p] = ends[p].max(ends[i]);
+        }
+    }
+    for ((sec, h), end) in sections.iter_mut().zip(&heads).zip(ends) {
+        sec.span = norm.src_span(h.start..end.max(h.end));
+    }
+    doc.sections = sections;
+    doc.items = items;
+}
+
+/// A short unmarked line without punctuation that heads content.
+fn plain_heading(t: &str, next: Option<&Block>, s: &str) -> bool {
+    let Some(next) = next else { return false };
+    let body = t.trim_end_matches(':');
+    // `附:具体工作安排` (an appendix) is a heading despite its colon
+    let body = body.strip_prefix("附:").unwrap_or(body);
+    let n = body.chars().count();
+    if n == 0
+        || n > MAX_PLAIN_HEADING
+        || body.chars().any(|c| !c.is_alphanumeric() && c != ' ')
+        || ["以下", "如下", "下列"].iter().any(|w| body.contains(w))
+    {
+        return false;
+    }
+    match &next.marker {
+        Some(_) => true,
+        // followed by a prose paragraph, not by another bare line
+        None => {
+            let nt = &s[next.range.clone()];
+            nt.chars().count() > MAX_PLAIN_HEADING
+                || nt.chars().any(|c| matches!(c, '。' | ',' | ';'))
+        }
+    }
+}
+
+fn is_signature(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars().count() <= MAX_SIGNATURE
+        && !t.contains('。')
+        && SIGNATURE.is_match(t)
+}
+
+/// On a one-line page the signature trails the last entry
+/// (`…2、每周三次体育锻炼。学校体育组`): cut it into a block of its own.
+fn split_signature(s: &str, blocks: &mut Vec<Block>) {
+    let Some(last) = blocks.last_mut().filter(|b| b.marker.is_some()) else {
+        return;
+    };
+    let t = &s[last.range.clone()];
+    let Some(cut) = t
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | '!' | '?'))
+        .map(|(i, c)| last.range.start + i + c.len_utf8())
+    else {
+        return;
+    };
+    let tail = s[cut..last.range.end].trim();
+    if !is_signature(tail) {
+        return;
+    }
+    let end = last.range.end;
+    last.range.end = cut;
+    let start = end - tail.len();
+    blocks.push(Block {
+        range: start..end,
+        marker: None,
+    });
+}
+
+/// Marks the unmarked short lines that close a document (signature,
+/// date) as items of role other outside any section.
+fn mark_signature(norm: &NormText, items: &mut [Item]) {
+    for it in items.iter_mut().rev() {
+        if it.marker.is_some() || !is_signature(norm.slice_chars(it.norm.clone())) {
+            break;
+        }
+        it.role = Role::Other;
+        it.section = None;
+    }
+}
+
+/// Months of an item: those of its nearest month-heading section (the
+/// schedule line `1、课题资料整理` under `三月:` → [3]); empty when none.
+pub fn item_months<'a>(doc: &'a Document, item: &Item) -> &'a [u32] {
+    let mut cur = item.section.as_deref();
+    while let Some(id) = cur {
+        let Some(s) = doc.sections.iter().find(|s| s.id == id) else {
+            break;
+        };
+        if !s.months.is_empty() {
+            return &s.months;
+        }
+        cur = s.parent.as_deref();
+    }
+    &[]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (sections as "level marker heading", items as "section role text")
+    fn doc(s: &str) -> Document {
+        let src = SourceText::new(s.to_string());
+        let norm = crate::clean::clean(&src);
+        let (norm, mut docs) = crate::split::split(&src, &norm);
+        structure(&src, &norm, &mut docs[0]);
+        docs.swap_remove(0)
+    }
+
+    fn run(s: &str) -> (Vec<String>, Vec<String>) {
+        let d = &doc(s);
+        let secs = d
+            .sections
+            .iter()
+            .map(|s| format!("{} {}{}", s.level, s.marker, s.heading))
+            .collect();
+        let items = d
+            .items
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {:?} {}",
+                    i.section.as_deref().unwrap_or("-"),
+                    i.role,
+                    i.text
+                )
+            })
+            .collect();
+        (secs, items)
+    }
+
+    #[test]
+    fn numbered_line_heading_prose_is_a_section() {
+        let (secs, items) = run("德育工作计划\n一、主要措施\n1、加强班主任培训。\n本学期组织两次培训。每月召开一次例会。\n2、开展主题班会。\n每周一节班会课。\n");
+        assert_eq!(
+            secs,
+            ["1 一、主要措施", "2 1、加强班主任培训", "2 2、开展主题班会"]
+        );
+        assert_eq!(
+            items,
+            [
+                "s2 Measure 本学期组织两次培训",
+                "s2 Measure 每月召开一次例会",
+                "s3 Measure 每周一节班会课"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_entries_are_items_with_gaps_kept() {
+        let (secs, items) = run("计划\n二、工作目标\n1、提高质量。\n3、减轻负担;\n");
+        assert_eq!(secs, ["1 二、工作目标"]);
+        assert_eq!(items, ["s1 Goal 提高质量", "s1 Goal 减轻负担"]);
+    }
+
+    #[test]
+    fn month_headings_inline_and_joint() {
+        let (secs, items) = run("安排\n九月份: 1、拟写计划\n2、召开会议\n十月、十一月:\n⑴ 期中检查\n十二月:组织考试。\n");
+        assert_eq!(secs, ["1 九月份", "1 十月、十一月", "1 十二月"]);
+        assert_eq!(
+            items,
+            [
+                "s1 Schedule 拟写计划",
+                "s1 Schedule 召开会议",
+                "s2 Schedule 期中检查",
+                "s3 Schedule 组织考试"
+            ]
+        );
+        let p =
+            crate::extract_bytes("t.txt", "安排\n七月、八月:\n1、暑期培训\n".as_bytes()).unwrap();
+        let d = &p.extract.documents[0];
+        assert_eq!(item_months(d, &d.items[0]), [7, 8]);
+    }
+
+    #[test]
+    fn one_line_document_with_inline_markers() {
+        let (secs, items) = run("体育组计划\n一、指导思想以健康第一为指导,全面发展。二、具体措施1、开展大课间活动。2、每周三次体育锻炼。学校体育组");
+        assert_eq!(secs, ["1 一、指导思想", "1 二、具体措施"]);
+        assert_eq!(
+            items,
+            [
+                "s1 Measure 以健康第一为指导,全面发展",
+                "s2 Measure 开展大课间活动",
+                "s2 Measure 每周三次体育锻炼",
+                "- Other 学校体育组"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_after_a_colon_nests_under_the_open_entry() {
+        let (secs, items) = run("计划\n一、要点\n1.做好培训\n安排如下:\n1.新教师培训\n2.骨干培训\n2.做好教研\n开展教研活动。\n");
+        assert_eq!(secs, ["1 一、要点", "2 1.做好培训", "2 2.做好教研"]);
+        assert_eq!(
+            items[1..3],
+            ["s2 Measure 新教师培训", "s2 Measure 骨干培训"]
+        );
+    }
+
+    #[test]
+    fn signature_lines_close_the_document() {
+        let (_, items) = run("总结\n一、成绩\n完成了工作。\n\n实验小学教导处\n2023年6月30日\n");
+        assert_eq!(
+            items[1..],
+            ["- Other 实验小学教导处", "- Other 2023年6月30日"]
+        );
+    }
+}

@@ -1,0 +1,201 @@
+//! Month headings of a schedule: `二月:`, `九月份`, `9月份:`, `七月、八月:`,
+//! `9—10月`, `十一月份:1、教学开放…` (inline), and week headings `第三周:`.
+//!
+//! A month expression is a heading only when nothing but a colon, a list
+//! marker or the end of the line follows it: `9月6日下午…` and
+//! `1月,两个微型课题顺利结题` are dated sentences, not headings.
+
+/// A parsed month or week heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// Months named, in order (`七月、八月` → [7, 8]; `9—11月` → [9, 10, 11]);
+    /// empty for a week heading.
+    pub months: Vec<u32>,
+    /// Bytes of the heading expression, trailing colon and spaces included.
+    pub len: usize,
+    /// Byte length of the expression without its colon and spaces.
+    pub text_len: usize,
+    /// Whether a colon ends it (then text may follow on the same line).
+    pub colon: bool,
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    "零一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u32)
+}
+
+/// Reads a number 1–31 (Arabic or Chinese) at the start of `s`.
+fn number(s: &str) -> Option<(u32, usize)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        if digits > 2 {
+            return None;
+        }
+        return s[..digits].parse().ok().map(|n| (n, digits));
+    }
+    let cs: Vec<(usize, char)> = s.char_indices().take(3).collect();
+    let end = |k: usize| cs.get(k).map_or(s.len(), |&(i, _)| i);
+    match cs.as_slice() {
+        [(_, '十'), (_, b), ..] if cn_digit(*b).is_some_and(|d| d > 0) => {
+            Some((10 + cn_digit(*b)?, end(2)))
+        }
+        [(_, '十'), ..] => Some((10, end(1))),
+        [(_, a), ..] => cn_digit(*a).filter(|&d| d > 0).map(|d| (d, end(1))),
+        [] => None,
+    }
+}
+
+fn is_range_sep(c: char) -> bool {
+    matches!(c, '至' | '到' | '~' | '～' | '-' | '—' | '–')
+}
+
+fn is_list_sep(c: char) -> bool {
+    matches!(c, '、' | ',' | '和' | '及' | '与' | '/')
+}
+
+/// Parses a month heading at the start of `s`.
+pub fn month_heading(s: &str) -> Option<Heading> {
+    let mut months: Vec<u32> = Vec::new();
+    let mut pending: Vec<u32> = Vec::new();
+    let mut range_from: Option<u32> = None;
+    let mut at = 0;
+    loop {
+        let (n, len) = number(&s[at..])?;
+        at += len;
+        let rest = &s[at..];
+        let has_month = rest.starts_with('月');
+        if has_month {
+            at += '月'.len_utf8();
+            if s[at..].starts_with('份') {
+                at += '份'.len_utf8();
+            }
+        }
+        pending.push(n);
+        if let Some(from) = range_from.take() {
+            let to = *pending.last()?;
+            pending.pop();
+            if from < to && to <= 12 {
+                pending.extend(from + 1..=to);
+            }
+        }
+        if has_month {
+            if pending.iter().any(|&m| m == 0 || m > 12) {
+                return None;
+            }
+            months.append(&mut pending);
+        }
+        let t = s[at..].trim_start();
+        let Some(c) = t.chars().next() else { break };
+        if is_range_sep(c) || is_list_sep(c) {
+            let after = t[c.len_utf8()..].trim_start();
+            if number(after).is_none() {
+                break;
+            }
+            if is_range_sep(c) {
+                range_from = Some(*pending.last().or(months.last())?);
+            }
+            at = s.len() - after.len();
+        } else {
+            break;
+        }
+    }
+    if months.is_empty() || !pending.is_empty() {
+        return None;
+    }
+    // A part of the month may close the heading: 九月初:, 六月下旬
+    for part in ["上旬", "中旬", "下旬", "初", "底", "末"] {
+        if s[at..].starts_with(part) {
+            at += part.len();
+            break;
+        }
+    }
+    finish(s, at, months)
+}
+
+/// Parses a week heading (`第三周:`, `第1-2周`) at the start of `s`.
+pub fn week_heading(s: &str) -> Option<Heading> {
+    let mut at = s.strip_prefix('第').map(|_| '第'.len_utf8())?;
+    let (_, len) = number(&s[at..])?;
+    at += len;
+    let t = &s[at..];
+    if let Some(c) = t.chars().next().filter(|&c| is_range_sep(c) || c == '、') {
+        let (_, len) = number(&t[c.len_utf8()..])?;
+        at += c.len_utf8() + len;
+    }
+    let t = s[at..]
+        .strip_prefix('周')
+        .or_else(|| s[at..].strip_prefix("週"))?;
+    at = s.len() - t.len();
+    finish(s, at, Vec::new())
+}
+
+/// Accepts a heading expression ending at `at` when a colon, the end of the
+/// line or a list marker follows.
+fn finish(s: &str, at: usize, months: Vec<u32>) -> Option<Heading> {
+    let text_len = at;
+    let t = s[at..].trim_start_matches([' ', '\t']);
+    let colon = t.starts_with(':');
+    let after = if colon { &t[1..] } else { t };
+    let end = after.trim_start_matches([' ', '\t']);
+    let ok = colon
+        || end.is_empty()
+        || end.starts_with('\n')
+        || super::markers::at(end).is_some_and(|m| m.kind.is_list());
+    ok.then(|| Heading {
+        months,
+        len: s.len() - end.len(),
+        text_len,
+        colon,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn months(s: &str) -> Option<Vec<u32>> {
+        month_heading(s).map(|h| h.months)
+    }
+
+    #[test]
+    fn reads_month_headings() {
+        assert_eq!(months("二月:"), Some(vec![2]));
+        assert_eq!(months("五月份"), Some(vec![5]));
+        assert_eq!(months("9月份"), Some(vec![9]));
+        assert_eq!(months("十二月份:1、继续上个月的工作"), Some(vec![12]));
+        assert_eq!(months("七月、八月:"), Some(vec![7, 8]));
+        assert_eq!(months("9—11月:"), Some(vec![9, 10, 11]));
+        assert_eq!(months("三、四月份"), Some(vec![3, 4]));
+        assert_eq!(months("十一月:"), Some(vec![11]));
+        assert_eq!(months("九月初:"), Some(vec![9]));
+        let h = month_heading("九月份: 1、拟写校本教研计划").unwrap();
+        assert_eq!(
+            &"九月份: 1、拟写校本教研计划"[h.len..],
+            "1、拟写校本教研计划"
+        );
+        assert_eq!(h.text_len, "九月份".len());
+    }
+
+    #[test]
+    fn dated_sentences_are_not_headings() {
+        for s in [
+            "9月6日下午召开推进会",
+            "1月,两个微型课题顺利结题。",
+            "五月份在校长的带领下,组织了十名骨干教师",
+            "三、月工作安排:",
+            "13月:",
+            "十、工作要求",
+        ] {
+            assert_eq!(months(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn reads_week_headings() {
+        assert!(week_heading("第三周:").is_some());
+        assert!(week_heading("第1-2周 ").is_some());
+        assert!(week_heading("第二集团的引领工作").is_none());
+    }
+}
