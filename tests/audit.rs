@@ -61,6 +61,7 @@ fn batch(dir: &Path) {
     fs::write(schools.join("丙校-2020春-总结.txt"), b"%PDF-1.4\n%binary").unwrap();
     fs::write(schools.join("校徽.png"), b"\x89PNG\r\n").unwrap();
     fs::write(schools.join(".~lock.txt"), "hidden").unwrap();
+    fs::write(schools.join("戊校-2020春-计划.txt"), "").unwrap();
 }
 
 fn run(args: &[&str]) -> (i32, String) {
@@ -124,6 +125,11 @@ fn batch_gives_rows_pairs_and_the_same_output_whatever_j() {
     let err_col = header.iter().position(|h| h == "error").unwrap();
     let bad = rows.iter().find(|r| r[0].contains("丙校")).unwrap();
     assert!(bad[1].is_empty() && bad[err_col].contains("PDF"), "{bad:?}");
+    let empty = rows.iter().find(|r| r[0].contains("戊校")).unwrap();
+    assert!(
+        !empty[err_col].is_empty(),
+        "an empty file has a row: {empty:?}"
+    );
     let png = rows.iter().find(|r| r[0].contains("校徽.png")).unwrap();
     assert!(png[err_col].starts_with("skipped"), "{png:?}");
     // Web-page copies carry the web-template flag.
