@@ -210,3 +210,53 @@ fn gbk_text_is_never_read_as_damaged_utf8() {
         assert_eq!(d.text, text);
     }
 }
+
+mod arbitrary_input {
+    use proptest::prelude::*;
+
+    /// Pieces that school files are made of, and the bytes that break readers.
+    fn piece() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            Just("一、".as_bytes().to_vec()),
+            Just("（二）".as_bytes().to_vec()),
+            Just("3、".as_bytes().to_vec()),
+            Just("九月份：".as_bytes().to_vec()),
+            Just("每人不少于8篇，".as_bytes().to_vec()),
+            Just("每周三".as_bytes().to_vec()),
+            Just("工作計劃".as_bytes().to_vec()),
+            Just("篇1\n".as_bytes().to_vec()),
+            Just("2/24".as_bytes().to_vec()),
+            Just(b"\r\n".to_vec()),
+            Just(b"\r".to_vec()),
+            Just(b"\n\n".to_vec()),
+            Just("\u{200B}\u{3000}□".as_bytes().to_vec()),
+            "[\\u{4E00}-\\u{9FFF}，。、：；0-9a-z ]{0,12}".prop_map(String::into_bytes),
+            proptest::collection::vec(any::<u8>(), 0..6),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// Any bytes: no panic, and whatever is read keeps the contract that
+        /// every item and element text is the source slice at its span.
+        #[test]
+        fn any_bytes_read_without_panic_and_spans_hold(
+            pieces in proptest::collection::vec(piece(), 0..40)
+        ) {
+            let bytes = pieces.concat();
+            if let Ok(parsed) = planx::extract_bytes("any.txt", &bytes) {
+                for doc in &parsed.extract.documents {
+                    let spans = doc.items.iter().map(|i| (&i.text, i.span))
+                        .chain(doc.quotas.iter().map(|q| (&q.text, q.span)))
+                        .chain(doc.events.iter().map(|e| (&e.text, e.span)))
+                        .chain(doc.figures.iter().map(|f| (&f.text, f.span)))
+                        .chain(doc.goals.iter().map(|g| (&g.text, g.span)));
+                    for (text, span) in spans {
+                        prop_assert_eq!(parsed.source.slice(span), text.as_str());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -324,3 +324,33 @@ fn matching_rules() {
     assert!(!topic_match(&g, &serde_json::json!({"name": "讲坛"})));
     assert_eq!(max_matching(&[vec![0, 1], vec![0]], 2), 2);
 }
+
+/// Events and quotas reach the 0.9, pooled over the shared fixtures
+/// and, separately, over the rules fixtures of `tests/fixtures/extract_rules`
+/// (which annotate events and quotas only).
+#[test]
+fn fixtures_score_events_and_quotas() {
+    for dir in ["tests/fixtures/extract", "tests/fixtures/extract_rules"] {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+            .collect();
+        paths.sort();
+        assert!(paths.len() >= 2, "{dir}");
+        let mut total: HashMap<&str, Count> = HashMap::new();
+        for p in &paths {
+            for (k, c) in score(p) {
+                let t = total.entry(k).or_default();
+                t.gold += c.gold;
+                t.pred += c.pred;
+                t.tp += c.tp;
+            }
+        }
+        for k in ["events", "quotas"] {
+            let f1 = total[k].f1();
+            eprintln!("{dir} {k}={f1:.2}");
+            assert!(f1 >= 0.9, "{dir}: {k} F1 {f1:.2} < 0.9");
+        }
+    }
+}

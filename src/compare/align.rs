@@ -11,7 +11,9 @@
 //! and is held back from sentences about other months only.
 
 use super::sentences::Summary;
+use super::terms::Term;
 use super::units::Unit;
+use std::collections::{HashMap, HashSet};
 
 /// Below this match a unit is unreported.
 pub const MIN_MATCH: f64 = 0.45;
@@ -22,48 +24,59 @@ const HEADING_SHARE: f64 = 0.5;
 const SAME_MONTH: f64 = 1.25;
 const OTHER_MONTH: f64 = 0.6;
 const NO_MONTH: f64 = 0.85;
+/// Factor for a sentence of the summary's opening, which speaks in general.
+const PREAMBLE: f64 = 0.5;
 
-/// Match scores, `scores[unit][sentence]`, in [0, 1].
+/// Match scores, `scores[unit][sentence]`: in [0, 1] but for the month
+/// factor, which may lift a score above 1 (kept for ranking).
 pub fn scores(units: &[Unit], summary: &Summary) -> Vec<Vec<f64>> {
     let n = summary.sentences.len() as f64;
-    units
-        .iter()
-        .map(|u| {
-            let weights: Vec<f64> = u
-                .terms
-                .iter()
-                .map(|t| {
-                    let df = summary
-                        .sentences
-                        .iter()
-                        .filter(|s| t.occurs_in(&s.keys, &s.text))
-                        .count() as f64;
-                    ((n + 1.0) / (df + 0.5)).ln().max(0.05)
-                })
-                .collect();
-            let total: f64 = weights.iter().sum();
-            summary
+    // Where each distinct term occurs: 1 in a sentence, HEADING_SHARE in its
+    // heading only, else 0; and its weight. Terms recur across units, so
+    // this is computed once per term.
+    let mut seen: HashMap<&Term, (f64, Vec<f64>)> = HashMap::new();
+    for (t, _) in units.iter().flat_map(|u| &u.terms) {
+        seen.entry(t).or_insert_with(|| {
+            let mut df = 0.0;
+            let held = summary
                 .sentences
                 .iter()
                 .map(|s| {
+                    if t.occurs_in(&s.keys, &s.text) {
+                        df += 1.0;
+                        1.0
+                    } else if s
+                        .heading
+                        .and_then(|h| summary.headings.get(h))
+                        .is_some_and(|h| t.occurs_in(&h.keys, &h.text))
+                    {
+                        HEADING_SHARE
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            (((n + 1.0) / (df + 0.5)).ln().max(0.05), held)
+        });
+    }
+    units
+        .iter()
+        .map(|u| {
+            let terms: Vec<(f64, &Vec<f64>)> = u
+                .terms
+                .iter()
+                .filter_map(|(t, share)| seen.get(t).map(|(w, at)| (w * share, at)))
+                .collect();
+            let total: f64 = terms.iter().map(|t| t.0).sum();
+            summary
+                .sentences
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
                     if total <= 0.0 {
                         return 0.0;
                     }
-                    let heading = s.heading.and_then(|h| summary.headings.get(h));
-                    let held: f64 = u
-                        .terms
-                        .iter()
-                        .zip(&weights)
-                        .map(|(t, w)| {
-                            if t.occurs_in(&s.keys, &s.text) {
-                                *w
-                            } else if heading.is_some_and(|h| t.occurs_in(&h.keys, &h.text)) {
-                                w * HEADING_SHARE
-                            } else {
-                                0.0
-                            }
-                        })
-                        .sum();
+                    let held: f64 = terms.iter().map(|(w, at)| w * at[i]).sum();
                     let factor = match u.month {
                         None => 1.0,
                         Some(m) => {
@@ -77,7 +90,8 @@ pub fn scores(units: &[Unit], summary: &Summary) -> Vec<Vec<f64>> {
                             }
                         }
                     };
-                    (held / total * factor).min(1.0)
+                    let general = if s.preamble { PREAMBLE } else { 1.0 };
+                    held / total * factor * general
                 })
                 .collect()
         })
@@ -93,20 +107,50 @@ pub struct Found {
     pub score: f64,
 }
 
+/// Weight of the tie-break: the share of the sentence's own terms that the
+/// unit holds, so that of two sentences holding all of a unit the one that
+/// is about it wins over the one that names it in passing.
+const COVER_WEIGHT: f64 = 0.1;
+
 /// Picks each unit's evidence, or none when no sentence reaches MIN_MATCH.
-pub fn evidence(scores: &[Vec<f64>], summary: &Summary) -> Vec<Option<Found>> {
+/// A schedule unit of month M takes a sentence about M when one matches.
+pub fn evidence(units: &[Unit], scores: &[Vec<f64>], summary: &Summary) -> Vec<Option<Found>> {
     let best_unit = |s: usize| -> f64 { scores.iter().map(|row| row[s]).fold(0.0, f64::max) };
-    scores
+    units
         .iter()
-        .map(|row| {
-            let (best, score) = row.iter().enumerate().fold((None, 0.0), |acc, (i, &v)| {
-                if v > acc.1 {
-                    (Some(i), v)
-                } else {
-                    acc
-                }
-            });
-            let best = best.filter(|_| score >= MIN_MATCH)?;
+        .zip(scores)
+        .map(|(u, row)| {
+            let keys: HashSet<String> = u.terms.iter().map(|t| t.0.key.clone()).collect();
+            let rank = |i: usize| {
+                let s = &summary.sentences[i];
+                let held = s
+                    .terms
+                    .iter()
+                    .filter(|t| t.occurs_in(&keys, &u.text))
+                    .count();
+                row[i] + COVER_WEIGHT * held as f64 / s.terms.len().max(1) as f64
+            };
+            let pick = |about_month: bool| {
+                (0..row.len())
+                    .filter(|&i| row[i] >= MIN_MATCH)
+                    .filter(|&i| {
+                        !about_month
+                            || u.month
+                                .is_some_and(|m| summary.sentences[i].months().contains(&m))
+                    })
+                    .map(|i| (i, rank(i)))
+                    .fold(None, |acc: Option<(usize, f64)>, (i, r)| match acc {
+                        Some((_, best)) if best >= r => acc,
+                        _ => Some((i, r)),
+                    })
+                    .map(|(i, _)| i)
+            };
+            let best = if u.month.is_some() {
+                pick(true).or_else(|| pick(false))
+            } else {
+                pick(false)
+            }?;
+            let score = row[best].min(1.0);
             let mut sentences = vec![best];
             let para = summary.sentences[best].para;
             let mut next = best + 1;

@@ -101,8 +101,26 @@ pub fn lines(text: &str, doc: Range<usize>, title: Option<Range<usize>>) -> Vec<
             numbered,
         });
     }
+    // A short numbered line over running text of its own (1、开展课题研究。
+    // followed by an unnumbered paragraph) heads that text.
+    for i in 0..out.len().saturating_sub(1) {
+        let (line, next) = (&out[i], &out[i + 1]);
+        let body = &text[line.bytes.clone()];
+        if line.kind == LineKind::Body
+            && line.numbered
+            && !next.numbered
+            && next.kind == LineKind::Body
+            && body.chars().count() <= NUMBERED_HEADING_MAX
+            && sentences(text, line.bytes.clone()).len() == 1
+        {
+            out[i].kind = LineKind::Heading;
+        }
+    }
     out
 }
+
+/// Longest numbered line read as a heading of the text under it.
+const NUMBERED_HEADING_MAX: usize = 24;
 
 /// A heading: a short line under a Chinese-numeral marker, or a short line
 /// ending with a colon, or a short line with no punctuation at all.
@@ -243,6 +261,14 @@ mod tests {
         assert_eq!(k[1].2, Some(7));
         assert_eq!(k[2].1, LineKind::Heading);
         assert_eq!(k[3].1, LineKind::Heading);
+    }
+
+    #[test]
+    fn a_short_numbered_line_over_its_own_paragraph_is_a_heading() {
+        let k = kinds("1、开展课题研究。\n本学期,教科室将加强课题研究过程管理。\n2、课题资料整理\n3、专题讲座");
+        assert_eq!(k[0].1, LineKind::Heading);
+        assert_eq!(k[1].1, LineKind::Body);
+        assert_eq!(k[2].1, LineKind::Body);
     }
 
     #[test]

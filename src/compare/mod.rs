@@ -35,7 +35,7 @@ pub fn compare(
     let units = units::units(&plan.norm, pdoc);
     let read = sentences::summary(&summary.norm, sdoc);
     let scores = align::scores(&units, &read);
-    let found = align::evidence(&scores, &read);
+    let found = align::evidence(&units, &scores, &read);
     let mut used = vec![false; read.sentences.len()];
     let mut items = Vec::with_capacity(units.len());
     for (u, f) in units.iter().zip(&found) {
@@ -99,7 +99,14 @@ pub fn compare(
         }
         items.push(out);
     }
-    let unplanned = unplanned::find(&scores, &used, &read, &summary.source, &summary.norm);
+    let unplanned = unplanned::find(
+        &units,
+        &scores,
+        &used,
+        &read,
+        &summary.source,
+        &summary.norm,
+    );
     let totals = totals(&items);
     let completion = if items.is_empty() {
         0.0

@@ -104,10 +104,14 @@ pub struct Checked {
 pub fn check(unit: &str, quotas: &[&Quota], evidence: &str, cues: &Cues) -> Option<Checked> {
     // A share of a group: 所有 / 大多数 against "M of N".
     if let Some((part, whole)) = cues.part_of {
+        // A count in the plan clause (教师写一篇经验文章) is asked of each
+        // member of the group, like 所有.
         let share = if let Some(w) = has_any(unit, UNIVERSAL) {
             Some((w, part < whole))
+        } else if let Some(w) = has_any(unit, MAJORITY) {
+            Some((w, part * 2.0 <= whole))
         } else {
-            has_any(unit, MAJORITY).map(|w| (w, part * 2.0 <= whole))
+            (!counts(unit).is_empty()).then_some(("one each", part < whole))
         };
         if let Some((word, short)) = share {
             let verdict = short.then(|| {
@@ -205,6 +209,21 @@ mod tests {
         // written for this test
         let met = run(unit, "全校40名教师中有31人进行了课堂教学展示").expect("checked");
         assert!(met.verdict.is_none());
+    }
+
+    #[test]
+    fn a_count_for_each_of_a_group_against_m_of_n() {
+        // written for this test
+        let c = run(
+            "35周岁以下的教师写一篇经验文章",
+            "22位青年教师中有18人上交了经验文章",
+        );
+        assert_eq!(
+            c.and_then(|c| c.verdict).map(|v| v.0),
+            Some(Status::Partial)
+        );
+        // without a count or a share in the plan, M of N is just a figure
+        assert!(run("鼓励教师参与课题研究", "52名教师中有34人参与了课题研究").is_none());
     }
 
     #[test]

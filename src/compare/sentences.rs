@@ -11,6 +11,9 @@ use crate::text::NormText;
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// Most paragraphs read as the opening before the first heading.
+const MAX_OPENING_PARAGRAPHS: usize = 2;
+
 #[derive(Debug, Clone)]
 pub struct Sentence {
     /// Char range in the normalised text.
@@ -21,19 +24,22 @@ pub struct Sentence {
     pub para: usize,
     /// Index of its heading in `Summary::headings`.
     pub heading: Option<usize>,
+    /// It stands before the first section heading of a summary that has
+    /// sections: the opening, which speaks of the term in general
+    /// (按照学期初制定的计划, 较好地完成了大部分工作).
+    pub preamble: bool,
     /// Comma chunks (byte ranges of `text`) with the months each names,
     /// or the month of its line's schedule heading when none.
     pub chunks: Vec<(Range<usize>, Vec<u32>)>,
+    months: Vec<u32>,
     pub terms: Vec<Term>,
     pub keys: HashSet<String>,
 }
 
 impl Sentence {
-    /// Every month the sentence speaks of.
-    pub fn months(&self) -> Vec<u32> {
-        let mut m: Vec<u32> = self.chunks.iter().flat_map(|c| c.1.clone()).collect();
-        m.dedup();
-        m
+    /// Every month the sentence speaks of, in order, each once.
+    pub fn months(&self) -> &[u32] {
+        &self.months
     }
 
     /// The part of the sentence about month `m`: from the first chunk naming
@@ -126,7 +132,10 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
                 }
             }
             let terms = terms::terms(s_text);
+            let months = distinct_months(&chunks);
             sentences.push(Sentence {
+                preamble: section_heading.is_none(),
+                months,
                 norm: norm.char_at(s.start)..norm.char_at(s.end),
                 text: s_text.to_string(),
                 para,
@@ -137,11 +146,33 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
             });
         }
     }
+    // An opening is a paragraph or two; a summary whose first heading
+    // comes later has no opening, only a body with a late heading.
+    let opening: HashSet<usize> = sentences
+        .iter()
+        .filter(|s| s.preamble)
+        .map(|s| s.para)
+        .collect();
+    if headings.is_empty() || opening.len() > MAX_OPENING_PARAGRAPHS {
+        for s in &mut sentences {
+            s.preamble = false;
+        }
+    }
     Summary {
         sentences,
         headings,
         date,
     }
+}
+
+fn distinct_months(chunks: &[(Range<usize>, Vec<u32>)]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    for m in chunks.iter().flat_map(|c| &c.1) {
+        if !out.contains(m) {
+            out.push(*m);
+        }
+    }
+    out
 }
 
 fn push_heading(headings: &mut Vec<Heading>, text: &str) -> usize {
@@ -168,7 +199,7 @@ mod tests {
     use super::*;
 
     fn sentence(text: &str) -> Sentence {
-        let chunks = layout::chunks(text, 0..text.len())
+        let chunks: Vec<(Range<usize>, Vec<u32>)> = layout::chunks(text, 0..text.len())
             .into_iter()
             .map(|c| {
                 let m = layout::months_in(&text[c.clone()])
@@ -179,6 +210,8 @@ mod tests {
             })
             .collect();
         Sentence {
+            preamble: false,
+            months: distinct_months(&chunks),
             norm: 0..0,
             text: text.to_string(),
             para: 0,

@@ -100,8 +100,8 @@ pub fn terms(text: &str) -> Vec<Term> {
             out.push(term(w));
         }
     };
-    let tokens = jieba().cut_for_search(text, false);
-    // Byte start of the current run of lone content characters.
+    let tokens = jieba().cut(text, false);
+    // Byte range of the current run of lone content characters.
     let mut run: Option<(usize, usize)> = None;
     for t in &tokens {
         let single = t.word.chars().count() == 1;
@@ -120,14 +120,67 @@ pub fn terms(text: &str) -> Vec<Term> {
         if let Some((a, b)) = run.take() {
             push(&text[a..b], &mut out);
         }
-        if !single {
-            push(t.word, &mut out);
+        if single {
+            continue;
+        }
+        let word = strip_general(t.word);
+        // A compound that its dictionary parts cover (课题研究 → 课题 研究,
+        // 论文比赛 → 论文 比赛) is read as those parts, so that it meets a
+        // paraphrase (论文大赛) or a split (课题的研究) on the other side; a
+        // compound they do not cover (教研组: 教研 + 组) stays whole.
+        match parts(word) {
+            Some(ps) => {
+                for p in ps {
+                    push(p, &mut out);
+                }
+            }
+            None => push(word, &mut out),
         }
     }
     if let Some((a, b)) = run {
         push(&text[a..b], &mut out);
     }
     out
+}
+
+/// The 2-character dictionary words inside a longer word, when together
+/// they cover every character of it.
+fn parts(word: &str) -> Option<Vec<&str>> {
+    let n = word.chars().count();
+    if n <= 2 {
+        return None;
+    }
+    let mut covered = vec![false; n];
+    let mut out = Vec::new();
+    for sub in jieba().cut_for_search(word, false) {
+        if sub.end - sub.start == 2 && sub.word != word {
+            covered[sub.start..sub.end]
+                .iter_mut()
+                .for_each(|c| *c = true);
+            out.push(sub.word);
+        }
+    }
+    covered.iter().all(|c| *c).then_some(out)
+}
+
+/// A word without a general word at its start or end (开展业务 → 业务), which
+/// jieba sometimes glues to the content word.
+fn strip_general(mut w: &str) -> &str {
+    loop {
+        let before = w;
+        for g in STOP.iter() {
+            if w.len() > g.len() + 3 {
+                if let Some(rest) = w.strip_prefix(g) {
+                    w = rest;
+                } else if let Some(rest) = w.strip_suffix(g) {
+                    w = rest;
+                }
+            }
+        }
+        if w == before {
+            return w;
+        }
+    }
 }
 
 /// The set of term keys of a text.
@@ -166,6 +219,29 @@ mod tests {
         assert_eq!(t.key, "联盟");
         let written = "成立了三个学科写作联盟";
         assert!(t.occurs_in(&keys(&terms(written)), written));
+    }
+
+    #[test]
+    fn general_words_glued_to_content_are_cut_off() {
+        let s = surfaces("组织开展业务理论学习");
+        assert!(s.contains(&"业务".to_string()), "{s:?}");
+        assert!(
+            !s.iter().any(|w| w.contains("开展") || w == "展业"),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn compounds_covered_by_their_parts_are_read_as_parts() {
+        let s = surfaces("课题研究");
+        assert!(
+            s.contains(&"课题".to_string()) && s.contains(&"研究".to_string()),
+            "{s:?}"
+        );
+        assert!(!s.contains(&"课题研究".to_string()), "{s:?}");
+        let s = surfaces("各教研组制定计划");
+        assert!(s.contains(&"教研组".to_string()), "{s:?}");
+        assert!(!s.contains(&"教研".to_string()), "{s:?}");
     }
 
     #[test]

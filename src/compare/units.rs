@@ -36,7 +36,23 @@ pub struct Unit {
     /// Normalised (simplified, half-width) text.
     pub text: String,
     pub month: Option<u32>,
-    pub terms: Vec<Term>,
+    /// Content terms with their share: a term only in the lead-ins
+    /// (利用每周教研组活动时间, …) counts LEADIN_SHARE.
+    pub terms: Vec<(Term, f64)>,
+}
+
+/// How much a term of a clause's lead-ins counts beside its own obligation.
+const LEADIN_SHARE: f64 = 0.5;
+
+fn weighted_terms(lead: &str, core: &str) -> Vec<(Term, f64)> {
+    let own = terms::terms(core);
+    let mut out: Vec<(Term, f64)> = terms::terms(lead)
+        .into_iter()
+        .filter(|t| !own.contains(t))
+        .map(|t| (t, LEADIN_SHARE))
+        .collect();
+    out.extend(own.into_iter().map(|t| (t, 1.0)));
+    out
 }
 
 /// The units of a plan document, in document order.
@@ -59,7 +75,7 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
             if k == 0 && sentences.len() > 1 && is_run_in_heading(&text[s.clone()]) {
                 continue;
             }
-            for clause in clauses(text, s.clone()) {
+            for (clause, core) in clauses(text, s.clone()) {
                 let chars = norm.char_at(clause.start)..norm.char_at(clause.end);
                 let Some(item) = item_at(&doc.items, chars.start) else {
                     continue;
@@ -74,7 +90,7 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
                     norm: chars,
                     text: clause_text.to_string(),
                     month,
-                    terms: terms::terms(clause_text),
+                    terms: weighted_terms(&text[clause.start..core], &text[core..clause.end]),
                 });
             }
         }
@@ -87,10 +103,11 @@ pub fn is_run_in_heading(s: &str) -> bool {
     s.chars().count() <= 10 && !s.contains([',', '、', ':'])
 }
 
-/// The clause byte ranges of a sentence.
-pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+/// The clauses of a sentence: byte ranges, and where each one's own
+/// obligation starts after the lead-ins joined to it.
+pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, usize)> {
     let chunks = layout::chunks(text, sentence);
-    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
     let mut pending: Option<usize> = None;
     let n = chunks.len();
     for (i, c) in chunks.into_iter().enumerate() {
@@ -104,8 +121,8 @@ pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
         }
         match out.last_mut() {
             // A short last chunk (提供保证) completes the clause before it.
-            Some(prev) if short && start == c.start => prev.end = c.end,
-            _ => out.push(start..c.end),
+            Some(prev) if short && start == c.start => prev.0.end = c.end,
+            _ => out.push((start..c.end, c.start)),
         }
     }
     out
@@ -156,7 +173,18 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> Vec<&str> {
-        clauses(s, 0..s.len()).into_iter().map(|r| &s[r]).collect()
+        clauses(s, 0..s.len())
+            .into_iter()
+            .map(|r| &s[r.0])
+            .collect()
+    }
+
+    #[test]
+    fn lead_in_terms_count_less() {
+        let t = weighted_terms("利用每周教研组活动时间,", "主管领导亲自参加");
+        let share = |w: &str| t.iter().find(|x| x.0.surface == w).map(|x| x.1);
+        assert_eq!(share("教研组"), Some(LEADIN_SHARE));
+        assert_eq!(share("主管"), Some(1.0));
     }
 
     #[test]

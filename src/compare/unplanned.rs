@@ -7,28 +7,77 @@
 
 use super::align::MIN_MATCH;
 use super::cues::{self, Cues};
-use super::sentences::Summary;
+use super::sentences::{Sentence, Summary};
+use super::units::Unit;
 use crate::model::Unplanned;
 use crate::text::{NormText, SourceText};
+use std::collections::{HashMap, HashSet};
 
-/// A sentence matched below this share by every unit is unplanned (lower
-/// than MIN_MATCH: a near miss is more likely a paraphrase of a plan unit).
+/// A sentence is planned when some unit matches it this well (lower than
+/// MIN_MATCH: a near miss is more likely a paraphrase of a plan unit).
 const MAX_PLANNED: f64 = MIN_MATCH * 0.8;
 
+/// How well a unit and a sentence explain each other: the harmonic mean of
+/// the unit's match score and the share of the sentence's term weight found
+/// in the unit (terms weighed by how few summary sentences hold them). A
+/// short unit (开展课题研究) is held whole by many sentences, but explains
+/// little of 我校承办了区级小课题研究现场推进会.
+fn planned(score: f64, unit: &Unit, sentence: &Sentence, weight: &HashMap<&str, f64>) -> f64 {
+    if score <= 0.0 {
+        return 0.0;
+    }
+    let keys: HashSet<String> = unit.terms.iter().map(|t| t.0.key.clone()).collect();
+    let (mut held, mut total) = (0.0, 0.0);
+    for t in &sentence.terms {
+        let w = weight.get(t.key.as_str()).copied().unwrap_or(1.0);
+        total += w;
+        if t.occurs_in(&keys, &unit.text) {
+            held += w;
+        }
+    }
+    if held <= 0.0 {
+        return 0.0;
+    }
+    let cover = held / total;
+    2.0 * score * cover / (score + cover)
+}
+
 pub fn find(
+    units: &[Unit],
     scores: &[Vec<f64>],
     used: &[bool],
     summary: &Summary,
     src: &SourceText,
     norm: &NormText,
 ) -> Vec<Unplanned> {
+    let n = summary.sentences.len() as f64;
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for s in &summary.sentences {
+        for k in &s.keys {
+            *df.entry(k.as_str()).or_default() += 1.0;
+        }
+    }
+    let weight: HashMap<&str, f64> = df
+        .into_iter()
+        .map(|(k, d)| (k, ((n + 1.0) / (d + 0.5)).ln().max(0.05)))
+        .collect();
     let mut out: Vec<Unplanned> = Vec::new();
     let mut last: Option<usize> = None;
     for (i, s) in summary.sentences.iter().enumerate() {
-        let best = scores.iter().map(|row| row[i]).fold(0.0, f64::max);
+        // A sentence right after evidence in the same paragraph, with no
+        // date of its own, says more about that evidence (评出一等奖6篇…).
+        let follows_evidence = i > 0
+            && used[i - 1]
+            && summary.sentences[i - 1].para == s.para
+            && s.months().is_empty();
         let c = cues::find(&s.text, summary.date);
-        let reports =
-            !used[i] && best < MAX_PLANNED && is_report(&c, &s.text, !s.months().is_empty());
+        let reports = !used[i]
+            && !follows_evidence
+            && is_report(&c, &s.text, !s.months().is_empty())
+            && units
+                .iter()
+                .zip(scores)
+                .all(|(u, row)| planned(row[i], u, s, &weight) < MAX_PLANNED);
         if !reports {
             last = None;
             continue;

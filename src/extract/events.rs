@@ -304,40 +304,67 @@ struct Found {
     cue: Range<usize>,
 }
 
+/// One schedule entry under a month heading: the entry's own date wins,
+/// else the heading's months.
+fn scheduled(text: &str, part: Range<usize>, months: &[u32]) -> Option<Found> {
+    let whole = trim_end_punct(text, part);
+    let t = &text[whole.clone()];
+    let lead = t.len() - t.trim_start().len();
+    let whole = whole.start + lead..whole.end;
+    if whole.is_empty() {
+        return None;
+    }
+    let all: Vec<Hit> = clauses(&text[whole.clone()])
+        .iter()
+        .flat_map(|c| {
+            let base = whole.start + c.range.start;
+            hits(&text[base..whole.start + c.range.end])
+                .into_iter()
+                .map(move |x| Hit {
+                    range: base + x.range.start..base + x.range.end,
+                    when: x.when,
+                })
+        })
+        .collect();
+    let (cue, mut when) = fold(&all).unwrap_or((0..0, When::default()));
+    if when.months.is_empty() {
+        when.months = months.to_vec();
+        when.month = months.first().copied();
+    }
+    Some(Found {
+        quote: whole,
+        when,
+        cue,
+    })
+}
+
 /// The events of one item's cleaned text; `heading` holds the months of
-/// the month heading the item sits under.
-fn item_events(text: &str, heading: Option<&[u32]>) -> Vec<Found> {
+/// the month heading the item sits under. An unnumbered line there may
+/// list several entries between semicolons (一月:期末复习研讨;学期工作总结);
+/// a numbered entry is one event.
+fn item_events(text: &str, heading: Option<&[u32]>, numbered: bool) -> Vec<Found> {
+    if let Some(months) = heading {
+        let mut parts = Vec::new();
+        let mut start = 0;
+        if !numbered {
+            for (i, c) in text.char_indices() {
+                if c == ';' {
+                    parts.push(start..i);
+                    start = i + c.len_utf8();
+                }
+            }
+        }
+        parts.push(start..text.len());
+        return parts
+            .into_iter()
+            .filter_map(|p| scheduled(text, p, months))
+            .collect();
+    }
     let cl: Vec<Clause> = clauses(text);
     let hs: Vec<Vec<Hit>> = cl.iter().map(|c| hits(&text[c.range.clone()])).collect();
     let shift = |c: &Clause, (r, w): (Range<usize>, When)| {
         (c.range.start + r.start..c.range.start + r.end, w)
     };
-    if let Some(months) = heading {
-        let whole = trim_end_punct(text, 0..text.len());
-        if whole.is_empty() {
-            return Vec::new();
-        }
-        let all: Vec<Hit> = cl
-            .iter()
-            .zip(&hs)
-            .flat_map(|(c, h)| {
-                h.iter().map(|x| Hit {
-                    range: c.range.start + x.range.start..c.range.start + x.range.end,
-                    when: x.when.clone(),
-                })
-            })
-            .collect();
-        let (cue, mut when) = fold(&all).unwrap_or((0..0, When::default()));
-        if when.months.is_empty() {
-            when.months = months.to_vec();
-            when.month = months.first().copied();
-        }
-        return vec![Found {
-            quote: whole,
-            when,
-            cue,
-        }];
-    }
     let mut out = Vec::new();
     // Dates waiting for the clause they belong to (10月、11月 ...).
     let mut pending: Vec<(Range<usize>, When)> = Vec::new();
@@ -498,7 +525,11 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
     for item in &doc.items {
         let text = ctx.item_text(item);
         let head = heading_months(item, &by_id);
-        for f in item_events(text, head.map(|s| s.months.as_slice())) {
+        for f in item_events(
+            text,
+            head.map(|s| s.months.as_slice()),
+            item.marker.is_some(),
+        ) {
             if f.quote.is_empty() {
                 continue;
             }
@@ -545,7 +576,7 @@ mod tests {
     );
 
     fn ev(s: &str, heading: Option<&[u32]>) -> Vec<Ev> {
-        item_events(s, heading)
+        item_events(s, heading, false)
             .into_iter()
             .map(|f| {
                 (
@@ -569,6 +600,11 @@ mod tests {
         assert_eq!(e[0].1, Some(3));
         let e = ev("暑期培训", Some(&[7, 8]));
         assert_eq!(e[0].2, vec![7, 8]);
+        let e = ev("期末复习研讨;学期工作总结", Some(&[1]));
+        assert_eq!(e.len(), 2);
+        assert_eq!((e[1].0.as_str(), e[1].1), ("学期工作总结", Some(1)));
+        let e = item_events("佈置相关事宜;;", Some(&[2]), true);
+        assert_eq!(e.len(), 1);
         // The item's own date wins over its heading.
         let e = ev("3月12日召开课题会议", Some(&[3]));
         assert_eq!(e[0].1, Some(3));
@@ -640,6 +676,8 @@ mod tests {
         assert_eq!((e[0].3, e[0].4.as_deref()), (Some(4), None));
         let e = ev("第一周周一召开教研组长会", None);
         assert_eq!((e[0].3, e[0].4.as_deref()), (Some(1), None));
+        let e = ev("每月最后一周的周五进行作业检查", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (Some(5), Some("monthly")));
         let e = ev("每周一小时的集体备课时间", None);
         assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
         let e = ev("每周三4:10至4:45集体备课", None);

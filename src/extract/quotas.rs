@@ -90,10 +90,15 @@ static RATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("rates")
 });
 
+/// A group a quota applies to: an age (35周岁以下的教师) or a teaching age
+/// (教龄在1-3年的新教师).
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\d+|[一二三四五六七八九十]+)(?:周岁|岁)(?:及以下|及以上|以下|以上|以内)?(?:的)?(?:青年|年轻|中青年)?(?:教师|老师|学生|班主任|干部|党员)?",
-    )
+    Regex::new(concat!(
+        r"(?:(?:\d+|[一二三四五六七八九十]+)(?:周岁|岁)|教龄在?(?:\d+|[一二三四五六七八九十]+)",
+        r"(?:[-—~至到](?:\d+|[一二三四五六七八九十]+))?年)",
+        r"(?:及以下|及以上|以下|以上|以内)?(?:的)?(?:新|青年|年轻|中青年)?",
+        r"(?:教师|老师|学生|班主任|干部|党员)?",
+    ))
     .expect("scope")
 });
 
@@ -121,6 +126,9 @@ pub(crate) struct Context {
     /// An earlier clause of the sentence reports (学校现有4个省级课题,10个
     /// 市级课题; 论文发表近10篇,其中省级2篇).
     pub reported: bool,
+    /// An earlier clause of the sentence sets a rate or target (每学期每人
+    /// 读两三本专著,写读书笔记约5000字).
+    pub targeted: bool,
 }
 
 /// Whether a text starts with a unit or classifier (一次, 一小时), which
@@ -225,10 +233,15 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     let rate = clause[..count.num.range.start].contains('每');
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
     // words make a target.
-    let target = rate || TARGET.is_match(clause);
-    let report = cx.reported || REPORT.is_match(clause);
-    // 50余种, 近10篇: plans set numbers, reports round them.
-    let approx = comparator(clause, count) == Some("~");
+    let own_target = rate || TARGET.is_match(clause);
+    let report = REPORT.is_match(clause) || (cx.reported && !own_target);
+    // A carried target lends itself to digits only: 将...围绕两条主线 stays
+    // an enumeration.
+    let target = own_target || (cx.targeted && !report && count.num.arabic);
+    // 50余种, 近10篇: plans set numbers, reports round them (约 and 左右
+    // serve both).
+    let before = &clause[..count.num.range.start];
+    let approx = count.approx || (before.ends_with('近') && !before.ends_with("最近"));
     let size_of_list = c.end == Some(':') && count.num.value.is_some_and(|v| v >= 2.0);
     if size_of_list {
         return Reading::Neither;
@@ -325,13 +338,14 @@ pub(crate) struct Read {
 /// Every count of one item's cleaned text, read in its context.
 pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
     let mut out: Vec<Read> = Vec::new();
-    let (mut listed, mut reported) = (false, false);
+    let (mut listed, mut reported, mut targeted) = (false, false, false);
     for c in clauses(text) {
         let clause = &text[c.range.clone()];
         let cx = Context {
             summary,
             listed,
             reported,
+            targeted,
         };
         let first = out.len();
         for count in counts(clause) {
@@ -344,10 +358,12 @@ pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
         }
         let new = &out[first..];
         listed = c.end == Some('、') && new.iter().any(|r| r.reading == Reading::Quota);
-        reported = !matches!(c.end, None | Some('。' | ';' | '!' | '?' | '\n'))
+        let goes_on = !matches!(c.end, None | Some('。' | ';' | '!' | '?' | '\n'));
+        reported = goes_on
             && (reported
                 || REPORT.is_match(clause)
                 || new.iter().any(|r| r.reading == Reading::Figure));
+        targeted = goes_on && (targeted || clause.contains('每') || TARGET.is_match(clause));
     }
     out
 }
@@ -366,7 +382,10 @@ struct Found {
 
 /// The quotas of one item's cleaned text.
 fn find(text: &str, summary: bool) -> Vec<Found> {
-    let mut out = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
+    // The clause the last quota came from, to carry its rate words along
+    // a 、-list (每期组织一次评奖、一次培训 → both per 期).
+    let mut last: Option<Clause> = None;
     for r in read_counts(text, summary) {
         let c = &r.clause;
         let clause = &text[c.range.clone()];
@@ -380,18 +399,26 @@ fn find(text: &str, summary: bool) -> Vec<Found> {
         {
             continue;
         }
+        let mut per: Vec<Range<usize>> = rates(clause, count.num.range.start)
+            .into_iter()
+            .map(shift)
+            .collect();
+        let continues = last
+            .as_ref()
+            .is_some_and(|l| l.end == Some('、') && l.range.end < c.range.start);
+        if per.is_empty() && continues {
+            per = out.last().map(|f| f.per.clone()).unwrap_or_default();
+        }
         out.push(Found {
             quote: shift(quote_range(clause, count)),
             value: count.num.value,
             max: count.num.max,
             unit: (!count.unit.is_empty()).then(|| shift(count.unit.clone())),
             comparator: comparator(clause, count).unwrap_or("="),
-            per: rates(clause, count.num.range.start)
-                .into_iter()
-                .map(shift)
-                .collect(),
+            per,
             scope: scope.map(|s| shift(s.range())),
         });
+        last = Some(c.clone());
     }
     out
 }
@@ -585,6 +612,34 @@ mod tests {
         assert!(quotas("本学期论文发表近10篇,其中省级2篇。").is_empty());
         // A new sentence starts afresh.
         assert_eq!(quotas("已完成2个课题。本学期完成3个课题的结题").len(), 1);
+    }
+
+    #[test]
+    fn rates_carry_along_a_list() {
+        let q = quotas("每期组织一次教学反思评奖、一次教材教法研究培训;一次献课活动");
+        let per: Vec<_> = q.iter().map(|x| x.3.clone()).collect();
+        assert_eq!(
+            per,
+            [vec!["期".to_string()], vec!["期".to_string()], vec![]]
+        );
+    }
+
+    #[test]
+    fn teaching_age_is_scope() {
+        let s = "本期开展一次教龄在1-3年的新教师生本合格课认定";
+        assert_eq!(
+            SCOPE.find(s).map(|m| m.as_str()),
+            Some("教龄在1-3年的新教师")
+        );
+        assert_eq!(one(s).0, Some(1.0));
+    }
+
+    #[test]
+    fn targets_carry_through_their_sentence() {
+        let q = quotas("每学期每人读两三本教育专著,写读书笔记约5000字。");
+        assert_eq!(q.len(), 2);
+        assert_eq!((q[1].0, q[1].2), (Some(5000.0), "~"));
+        assert!(quotas("本学期我们将继续努力,紧紧围绕两条主线").is_empty());
     }
 
     #[test]

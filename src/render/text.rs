@@ -121,6 +121,9 @@ fn document<W: Write>(
     writeln!(out)?;
     goals(out, doc, opt)?;
     quotas(out, &doc.quotas, opt)?;
+    if doc.kind == Kind::Summary {
+        figures(out, doc, opt)?;
+    }
     timeline(out, &doc.events, opt)?;
     topics(out, doc, opt)?;
     let ws: Vec<&Warning> = ex.warnings.iter().filter(|w| within(w, doc)).collect();
@@ -219,6 +222,29 @@ fn quotas<W: Write>(out: &mut W, qs: &[Quota], opt: &Options) -> io::Result<()> 
     writeln!(out)
 }
 
+/// What a summary reports in numbers (共收到论文46篇), on a few lines.
+fn figures<W: Write>(out: &mut W, doc: &Document, opt: &Options) -> io::Result<()> {
+    if doc.figures.is_empty() {
+        return Ok(());
+    }
+    heading(
+        out,
+        opt,
+        &format!("Reported figures ({})", doc.figures.len()),
+    )?;
+    let texts: Vec<String> = doc.figures.iter().map(|f| one_line(&f.text)).collect();
+    let lines = wrap(&texts, opt.width.saturating_sub(4).max(20));
+    let keep = (opt.max_rows / 3).max(1);
+    for (l, _) in lines.iter().take(keep) {
+        writeln!(out, "  {l}")?;
+    }
+    let hidden: usize = lines.iter().skip(keep).map(|(_, n)| n).sum();
+    if hidden > 0 {
+        writeln!(out, "  … {hidden} more")?;
+    }
+    writeln!(out)
+}
+
 /// A table whose first column takes the width the others leave.
 fn table<W: Write>(
     out: &mut W,
@@ -289,23 +315,14 @@ fn months(e: &Event) -> Vec<u32> {
     }
 }
 
-/// An event's text for the timeline, with its day and part of the month.
+/// An event's text for the timeline; a deadline (4月30日前) is marked.
 fn dated(e: &Event) -> String {
-    let mut s = String::new();
-    if let Some(d) = e.when.day {
-        s.push_str(&format!("{d}日 "));
-    }
-    match e.when.part.as_deref() {
-        Some("early") => s.push_str("(early) "),
-        Some("mid") => s.push_str("(mid) "),
-        Some("late") => s.push_str("(late) "),
-        _ => {}
-    }
+    let text = one_line(&e.text);
     if e.when.relation.as_deref() == Some("by") {
-        s.push_str("by then: ");
+        format!("{text} (deadline)")
+    } else {
+        text
     }
-    s.push_str(&one_line(&e.text));
-    s
 }
 
 fn timeline<W: Write>(out: &mut W, events: &[Event], opt: &Options) -> io::Result<()> {
@@ -431,7 +448,8 @@ fn topics<W: Write>(out: &mut W, doc: &Document, opt: &Options) -> io::Result<()
         }
         let indent = label_w + 4;
         let lines = wrap(&names, opt.width.saturating_sub(indent).max(20));
-        for (i, l) in lines.iter().enumerate() {
+        let keep = (opt.max_rows / 3).max(1);
+        for (i, (l, _)) in lines.iter().enumerate().take(keep) {
             let lab = if i == 0 {
                 pad(label, label_w)
             } else {
@@ -439,25 +457,31 @@ fn topics<W: Write>(out: &mut W, doc: &Document, opt: &Options) -> io::Result<()
             };
             writeln!(out, "  {lab}  {l}")?;
         }
+        let hidden: usize = lines.iter().skip(keep).map(|(_, n)| n).sum();
+        if hidden > 0 {
+            writeln!(out, "  {}  … {hidden} more", " ".repeat(label_w))?;
+        }
     }
     writeln!(out)
 }
 
-/// Joins names with `·`, starting a new line before the width is passed.
-fn wrap(names: &[String], width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
+/// Joins names with `·`, starting a new line before the width is passed;
+/// each line with the number of names on it.
+fn wrap(names: &[String], width: usize) -> Vec<(String, usize)> {
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    let mut cur = (String::new(), 0);
     for n in names {
         let n = cut(n, width);
-        if !cur.is_empty() && cur.width() + 3 + n.width() > width {
+        if cur.1 > 0 && cur.0.width() + 3 + n.width() > width {
             lines.push(std::mem::take(&mut cur));
         }
-        if !cur.is_empty() {
-            cur.push_str(" · ");
+        if cur.1 > 0 {
+            cur.0.push_str(" · ");
         }
-        cur.push_str(&n);
+        cur.0.push_str(&n);
+        cur.1 += 1;
     }
-    if !cur.is_empty() {
+    if cur.1 > 0 {
         lines.push(cur);
     }
     lines
@@ -596,6 +620,7 @@ mod tests {
         assert!(s.contains("35周岁以下"), "{s}");
         assert!(s.contains("2月"), "{s}");
         assert!(s.contains("小学数学“润泽课堂”案例研究 (省级)"), "{s}");
+        assert!(s.contains("programmes    白沙杯"), "{s}");
     }
 
     #[test]
@@ -629,10 +654,47 @@ mod tests {
     }
 
     #[test]
+    fn long_topic_lists_are_cut_with_a_count() {
+        let mut d = doc();
+        for i in 0..40 {
+            d.topics.push(Topic {
+                name: format!("第{i}个很长很长的课题名称研究"),
+                span: [0, 1],
+                kind: "project".into(),
+                level: None,
+            });
+        }
+        let s = render(d);
+        assert!(s.lines().count() < 60, "{s}");
+        let more = s.lines().find(|l| l.contains("more")).unwrap_or_default();
+        let shown = s.matches("很长很长").count();
+        assert!(more.contains(&format!("… {} more", 40 - shown)), "{s}");
+    }
+
+    #[test]
     fn cut_respects_wide_characters() {
         assert_eq!(cut("教科室工作计划", 8), "教科室…");
         assert_eq!(cut("abc", 8), "abc");
         assert!(cut("教科室工作计划", 8).width() <= 8);
+    }
+
+    #[test]
+    fn summaries_show_their_figures() {
+        let mut d = doc();
+        d.figures.push(crate::model::Figure {
+            item: "i9".into(),
+            text: "共收到论文46篇".into(),
+            span: [0, 1],
+            value: Some(46.0),
+            unit: Some("篇".into()),
+        });
+        assert!(!render(d.clone()).contains("共收到论文46篇"));
+        d.kind = Kind::Summary;
+        let s = render(d);
+        assert!(
+            s.contains("Reported figures (1)") && s.contains("共收到论文46篇"),
+            "{s}"
+        );
     }
 
     #[test]

@@ -1,0 +1,239 @@
+//! `planx compare` on the fixture pairs of `tests/fixtures/pairs/` (plans
+//! from the corpus, summaries written for these tests, in both scripts,
+//! gold in the dev-set schema), and the command's formats and exit codes.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn pairs() -> PathBuf {
+    root().join("tests/fixtures/pairs")
+}
+
+fn planx(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planx"))
+        .current_dir(root())
+        .args(args)
+        .output()
+        .expect("planx runs")
+}
+
+/// Letters and digits only, full-width folded, traditional folded to
+/// simplified: how the scorer compares quotes.
+fn norm(s: &str) -> String {
+    let folded: String = s
+        .chars()
+        .map(planx::clean::fold::fold_width)
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    planx::clean::fold::to_simplified(&folded)
+}
+
+struct Scored {
+    items: usize,
+    right: usize,
+    evidence_right: usize,
+    unplanned_found: usize,
+    unplanned_gold: usize,
+    unplanned_out: usize,
+    misses: Vec<String>,
+}
+
+/// Compares a pair and scores it against its gold: each gold item goes to
+/// the tightest output item whose text holds its quote (month agreeing when
+/// the gold has one).
+fn score(name: &str) -> Scored {
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(pairs().join(format!("{name}.gold.json"))).expect("gold"),
+    )
+    .expect("gold json");
+    let plan = planx::extract_path(&pairs().join(gold["plan"].as_str().expect("plan"))).unwrap();
+    let summary =
+        planx::extract_path(&pairs().join(gold["summary"].as_str().expect("summary"))).unwrap();
+    let cmp = planx::compare::compare(&plan, None, &summary, None).expect("compares");
+    let out = serde_json::to_value(&cmp).expect("serialises");
+    let items = out["items"].as_array().expect("items");
+    let mut s = Scored {
+        items: 0,
+        right: 0,
+        evidence_right: 0,
+        unplanned_found: 0,
+        unplanned_gold: 0,
+        unplanned_out: out["unplanned"].as_array().map_or(0, |u| u.len()),
+        misses: Vec::new(),
+    };
+    for g in gold["items"].as_array().expect("gold items") {
+        s.items += 1;
+        let quote = norm(g["plan_quote"].as_str().unwrap_or_default());
+        let month = g["month"].as_u64();
+        let found = items
+            .iter()
+            .filter(|o| norm(o["text"].as_str().unwrap_or_default()).contains(&quote))
+            .min_by_key(|o| {
+                let m = o["month"].as_u64();
+                (
+                    month.is_some() && m != month,
+                    o["text"].as_str().unwrap_or_default().chars().count(),
+                )
+            });
+        let Some(o) = found else {
+            s.misses.push(format!("no item holds {quote}"));
+            continue;
+        };
+        if o["status"] != g["status"] {
+            s.misses.push(format!(
+                "{quote}: {} for {} ({})",
+                o["status"], g["status"], o["reason"]
+            ));
+            continue;
+        }
+        s.right += 1;
+        let ev = o["evidence"]["text"].as_str().map(norm);
+        let ok = match g["evidence"].as_str().map(norm) {
+            None => ev.is_none(),
+            Some(want) => ev
+                .as_ref()
+                .is_some_and(|e| e.contains(&want) || want.contains(e.as_str())),
+        };
+        if ok {
+            s.evidence_right += 1;
+        } else {
+            s.misses.push(format!("{quote}: evidence {ev:?}"));
+        }
+    }
+    for u in gold["unplanned"].as_array().expect("gold unplanned") {
+        s.unplanned_gold += 1;
+        let want = norm(u["summary_quote"].as_str().unwrap_or_default());
+        if out["unplanned"].as_array().is_some_and(|us| {
+            us.iter()
+                .any(|x| norm(x["text"].as_str().unwrap_or_default()).contains(&want))
+        }) {
+            s.unplanned_found += 1;
+        }
+    }
+    s
+}
+
+fn check(name: &str) {
+    let s = score(name);
+    let acc = s.right as f64 / s.items as f64;
+    assert!(
+        acc >= 0.85,
+        "pair {name}: status {}/{}\n{}",
+        s.right,
+        s.items,
+        s.misses.join("\n")
+    );
+    assert!(
+        s.evidence_right as f64 >= 0.9 * s.right as f64,
+        "pair {name}: evidence {}/{}\n{}",
+        s.evidence_right,
+        s.right,
+        s.misses.join("\n")
+    );
+    assert_eq!(
+        s.unplanned_found, s.unplanned_gold,
+        "pair {name}: unplanned"
+    );
+    assert!(
+        s.unplanned_out <= 2 * s.unplanned_gold.max(1),
+        "pair {name}: {} unplanned entries for {} activities",
+        s.unplanned_out,
+        s.unplanned_gold
+    );
+}
+
+#[test]
+fn traditional_plan_against_simplified_summary() {
+    check("F");
+}
+
+#[test]
+fn simplified_plan_against_traditional_summary() {
+    check("G");
+}
+
+#[test]
+fn json_is_the_default_off_a_terminal() {
+    let o = planx(&[
+        "compare",
+        "tests/fixtures/pairs/F_plan.txt",
+        "tests/fixtures/pairs/F_summary.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).expect("json");
+    assert_eq!(v["schema"], "planx/compare/1");
+    let t = &v["totals"];
+    let total: u64 = ["done", "partial", "not_done", "mentioned", "unreported"]
+        .iter()
+        .map(|k| t[k].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(total as usize, v["items"].as_array().map_or(0, |i| i.len()));
+}
+
+#[test]
+fn csv_has_a_byte_order_mark_and_one_row_per_item() {
+    let o = planx(&[
+        "compare",
+        "--format",
+        "csv",
+        "tests/fixtures/pairs/G_plan.txt",
+        "tests/fixtures/pairs/G_summary.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.starts_with("\u{FEFF}".as_bytes()));
+    let j = planx(&[
+        "compare",
+        "tests/fixtures/pairs/G_plan.txt",
+        "tests/fixtures/pairs/G_summary.txt",
+    ]);
+    let v: Value = serde_json::from_slice(&j.stdout).expect("json");
+    let mut r = csv::Reader::from_reader(&o.stdout[3..]);
+    assert_eq!(r.headers().expect("header").get(3), Some("status"));
+    assert_eq!(
+        r.records().count(),
+        v["items"].as_array().map_or(0, |i| i.len())
+    );
+}
+
+#[test]
+fn text_table_ends_with_totals_and_has_no_colour_off_a_terminal() {
+    let o = planx(&[
+        "compare",
+        "--format",
+        "text",
+        "tests/fixtures/pairs/G_plan.txt",
+        "tests/fixtures/pairs/G_summary.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let s = String::from_utf8(o.stdout).expect("utf-8");
+    assert!(!s.contains('\x1b'));
+    let last = s.lines().last().unwrap_or_default();
+    assert!(last.contains("completion"), "{last}");
+    assert!(s.contains("unplanned:"));
+}
+
+#[test]
+fn exit_codes_follow_extract() {
+    let missing = planx(&[
+        "compare",
+        "no/such/plan.txt",
+        "tests/fixtures/pairs/F_summary.txt",
+    ]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/plan.txt"));
+    let usage = planx(&["compare", "tests/fixtures/pairs/F_plan.txt"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let doc = planx(&[
+        "compare",
+        "--plan-doc",
+        "7",
+        "tests/fixtures/pairs/F_plan.txt",
+        "tests/fixtures/pairs/F_summary.txt",
+    ]);
+    assert_eq!(doc.status.code(), Some(1));
+}
