@@ -61,6 +61,7 @@ fn batch(dir: &Path) {
     fs::write(schools.join("丙校-2020春-总结.txt"), b"%PDF-1.4\n%binary").unwrap();
     fs::write(schools.join("校徽.png"), b"\x89PNG\r\n").unwrap();
     fs::write(schools.join(".~lock.txt"), "hidden").unwrap();
+    fs::write(schools.join("戊校-2020春-计划.txt"), "").unwrap();
 }
 
 fn run(args: &[&str]) -> (i32, String) {
@@ -124,6 +125,11 @@ fn batch_gives_rows_pairs_and_the_same_output_whatever_j() {
     let err_col = header.iter().position(|h| h == "error").unwrap();
     let bad = rows.iter().find(|r| r[0].contains("丙校")).unwrap();
     assert!(bad[1].is_empty() && bad[err_col].contains("PDF"), "{bad:?}");
+    let empty = rows.iter().find(|r| r[0].contains("戊校")).unwrap();
+    assert!(
+        !empty[err_col].is_empty(),
+        "an empty file has a row: {empty:?}"
+    );
     let png = rows.iter().find(|r| r[0].contains("校徽.png")).unwrap();
     assert!(png[err_col].starts_with("skipped"), "{png:?}");
     // Web-page copies carry the web-template flag.
@@ -131,6 +137,19 @@ fn batch_gives_rows_pairs_and_the_same_output_whatever_j() {
     assert!(rows
         .iter()
         .any(|r| r[0].contains("001_") && r[flags_col].contains("web-template")));
+
+    // The development plans are copies of corpus documents: found, with
+    // the partner named.
+    if eval_pairs().is_some() {
+        let e_plan = rows
+            .iter()
+            .find(|r| r[0].ends_with("乙校-2020春-计划.txt"))
+            .unwrap();
+        assert!(
+            e_plan[flags_col].contains("near-duplicate") && e_plan[flags_col + 1].contains("000_"),
+            "{e_plan:?}"
+        );
+    }
 
     let pairs = read(&out1.join("pairs.csv"));
     assert!(pairs.starts_with('\u{FEFF}'));
@@ -222,4 +241,109 @@ fn manifest_pairs_and_formula_cells_are_escaped() {
     assert!(pairs.contains("a.txt") && pairs.contains("b.txt"));
     let docs = read(&out.join("documents.csv"));
     assert!(docs.contains(",'=1+1学校工作计划"), "{docs}");
+}
+
+/// Runs headless Chromium on a page with the given extra flags and returns
+/// its stdout; panics with a clear message when Chromium is missing (CI
+/// installs it: `.ci/run`).
+fn chromium(page: &Path, extra: &[String], profile: &Path) -> String {
+    let bin = std::env::var("CHROMIUM").unwrap_or_else(|_| "chromium".into());
+    let mut child = Command::new(&bin)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("{bin}: {e}: install it with `apt-get install -y chromium fonts-noto-cjk`")
+        });
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut s).unwrap();
+        s
+    });
+    let start = std::time::Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(90) {
+            let _ = child.kill();
+            panic!("chromium did not finish in 90 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    reader.join().unwrap()
+}
+
+#[test]
+fn report_renders_in_headless_chromium() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    batch(&input);
+    let out = tmp.path().join("out");
+    let (code, err) = run(&[
+        "audit",
+        input.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    let page = out.join("report.html");
+    let html = read(&page);
+    for external in ["http://", "https://", "src=", "@import", "url(", "<link"] {
+        assert!(
+            !html.contains(external),
+            "report must be self-contained: {external}"
+        );
+    }
+
+    let dom = chromium(&page, &["--dump-dom".into()], &tmp.path().join("p1"));
+    for id in [
+        "totals",
+        "flag-legend",
+        "schools",
+        "documents",
+        "unreadable",
+    ] {
+        assert!(dom.contains(&format!("id=\"{id}\"")), "no #{id} in the DOM");
+    }
+    assert!(
+        dom.contains("丙校-2020春-总结.txt"),
+        "the unreadable file is listed"
+    );
+    assert!(dom.contains("web-template"), "flags are shown");
+    if eval_pairs().is_some() {
+        assert!(dom.contains("甲校") && dom.contains("乙校"));
+    }
+
+    // A screenshot for a person to look at (kept in the target folder).
+    let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("audit-report.png");
+    let _ = fs::remove_file(&shot);
+    chromium(
+        &page,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,2000".into(),
+        ],
+        &tmp.path().join("p2"),
+    );
+    let png = fs::read(&shot).expect("chromium wrote a screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 20_000,
+        "{} bytes",
+        png.len()
+    );
 }

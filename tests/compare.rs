@@ -158,6 +158,11 @@ fn simplified_plan_against_traditional_summary() {
 }
 
 #[test]
+fn autumn_term_with_month_ranges_and_a_january_summary() {
+    check("H");
+}
+
+#[test]
 fn json_is_the_default_off_a_terminal() {
     let o = planx(&[
         "compare",

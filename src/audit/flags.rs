@@ -399,12 +399,15 @@ pub fn web_template(folded_doc: &str, file_traces: &[String]) -> Option<Flag> {
     })
 }
 
-/// Decoding trouble reported by the reader (invalid bytes, mojibake).
+/// Decoding trouble reported by the reader (invalid bytes, mojibake): every
+/// warning but "empty", which a file with documents cannot have.
 pub fn decoding(warnings: &[Warning]) -> Option<Flag> {
-    (!warnings.is_empty()).then(|| {
-        let msgs: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
-        Flag::new("decoding", msgs.join("; "))
-    })
+    let msgs: Vec<&str> = warnings
+        .iter()
+        .filter(|w| w.code != "empty")
+        .map(|w| w.message.as_str())
+        .collect();
+    (!msgs.is_empty()).then(|| Flag::new("decoding", msgs.join("; ")))
 }
 
 /// A summary whose completion rate against its plan is below one half.

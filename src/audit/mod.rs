@@ -158,7 +158,7 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Rep
 
     let mut roots = opts.paths.clone();
     roots.extend(manifest.iter().flat_map(|(p, s, _)| [p.clone(), s.clone()]));
-    let entries = walk::walk(&roots);
+    let entries = without_output(walk::walk(&roots), &opts.out);
     let files: Vec<PathBuf> = entries.iter().map(|e| e.path().to_path_buf()).collect();
     let names: Vec<NameInfo> = files.iter().map(|f| pairing::name_info(f)).collect();
     let manifest_idx = manifest_indexes(&files, &manifest);
@@ -192,6 +192,23 @@ pub fn run(opts: &Options, progress: &mut dyn FnMut(usize, usize)) -> Result<Rep
     });
     collected.map_err(out_err)?;
     sink.finish(&opts.out, &entries, &template).map_err(out_err)
+}
+
+/// The batch without the output folder's own files (`planx audit .`
+/// writes into `./planx-audit/`, which a second run must not read).
+fn without_output(entries: Vec<walk::Entry>, out: &Path) -> Vec<walk::Entry> {
+    let Ok(out) = std::fs::canonicalize(out) else {
+        return entries;
+    };
+    entries
+        .into_iter()
+        .filter(|e| {
+            e.path()
+                .parent()
+                .and_then(|p| std::fs::canonicalize(p).ok())
+                .is_none_or(|p| !p.starts_with(&out))
+        })
+        .collect()
 }
 
 /// Indexes of the manifest's files in the batch (paths compared after
@@ -307,7 +324,18 @@ impl Shared<'_> {
                 (r, paired.then_some(Err(e)))
             }
             Ok(parsed) => {
-                let (records, hashes) = document_records(&parsed, &self.names[i], paired);
+                let (mut records, hashes) = document_records(&parsed, &self.names[i], paired);
+                if records.is_empty() {
+                    // An empty file: read, but a person should know.
+                    let why = parsed
+                        .extract
+                        .warnings
+                        .first()
+                        .map_or("no document found", |w| {
+                            w.message.rsplit(": ").next().unwrap_or(&w.message)
+                        });
+                    records = error_result(i, path, why, false, false).records;
+                }
                 let json = serde_json::to_string(&FileEntry {
                     file: &parsed.extract.source,
                     error: None,

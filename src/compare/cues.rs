@@ -52,7 +52,7 @@ static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Postponed to a month: held later, within the term.
 static LATER_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:到|至|于)?\s*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月")
+    Regex::new(r"^(?:到|至|于)?\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])月")
         .expect("later pattern")
 });
 
@@ -113,23 +113,36 @@ pub fn find(text: &str, after: Option<(u32, u32)>) -> Cues {
                 {
                     continue;
                 }
-                // 推迟到5月: held later within the term, not dropped.
+                // 推迟到5月: held later within the term, not dropped (unless
+                // that month is past the summary's date).
                 if *kind == Kind::NotDone
                     && is_postponement(w)
-                    && LATER_MONTH.is_match(&text[r.end..])
+                    && later_month(&text[r.end..]).is_some_and(|m| !after_date(m, 31, after))
                 {
                     continue;
                 }
                 taken.push((r, *kind));
-                let list = match kind {
-                    Kind::Partial => &mut cues.partial,
-                    Kind::NotDone => &mut cues.not_done,
-                    Kind::Done => &mut cues.done,
-                    Kind::Future => &mut cues.future,
-                };
-                list.push((*w).to_string());
             }
         }
+    }
+    taken.sort_by_key(|(r, _)| r.start);
+    for (k, (r, kind)) in taken.iter().enumerate() {
+        // 试卷分析将在检测后完成: a completion under a future word earlier in
+        // its chunk is still ahead.
+        if *kind == Kind::Done
+            && taken[..k].iter().any(|(f, fk)| {
+                *fk == Kind::Future && !text[f.end..r.start].contains([',', ';', '。'])
+            })
+        {
+            continue;
+        }
+        let list = match kind {
+            Kind::Partial => &mut cues.partial,
+            Kind::NotDone => &mut cues.not_done,
+            Kind::Done => &mut cues.done,
+            Kind::Future => &mut cues.future,
+        };
+        list.push(text[r.clone()].to_string());
     }
     if let Some(m) = TOTAL.find(text) {
         cues.done.push(m.as_str().to_string());
@@ -147,14 +160,26 @@ pub fn find(text: &str, after: Option<(u32, u32)>) -> Cues {
         }
     }
     for (_, m, d) in layout::dates_in(text) {
-        match after {
-            Some(a) if (m, d) > a => cues
-                .future
-                .push(format!("{m}月{d}日, after the summary's date")),
-            _ => cues.weak_done.push(format!("{m}月{d}日")),
+        if after_date(m, d, after) {
+            cues.future
+                .push(format!("{m}月{d}日, after the summary's date"));
+        } else {
+            cues.weak_done.push(format!("{m}月{d}日"));
         }
     }
     cues
+}
+
+fn later_month(rest: &str) -> Option<u32> {
+    LATER_MONTH
+        .captures(rest)
+        .and_then(|c| layout::month_number(c.get(1)?.as_str()))
+}
+
+/// Whether month `m`, day `d` comes after the summary's date, in term order
+/// (December is before a January summary).
+fn after_date(m: u32, d: u32, date: Option<(u32, u32)>) -> bool {
+    date.is_some_and(|(dm, dd)| (layout::term_order(m, dm), d) > (layout::term_order(dm, dm), dd))
 }
 
 fn is_postponement(w: &str) -> bool {
@@ -268,6 +293,16 @@ mod tests {
     fn postponed_within_the_term_is_done() {
         // written for this test
         assert_eq!(status("运动会因雨推迟到5月举行了"), Status::Done);
+        // past the summary's date (30 June): not done this term
+        assert_eq!(status("运动会因雨推迟到9月举行"), Status::NotDone);
+    }
+
+    #[test]
+    fn december_is_before_a_january_summary() {
+        let c = find("12月25日举行了元旦汇演", Some((1, 22)));
+        assert!(c.future.is_empty(), "{c:?}");
+        let c = find("期末检测定于1月26日进行", Some((1, 22)));
+        assert!(!c.future.is_empty(), "{c:?}");
     }
 
     #[test]
@@ -297,6 +332,8 @@ mod tests {
             Status::Mentioned
         );
         assert_eq!(status("期末写字考核定于7月3日进行"), Status::Mentioned);
+        // written: completion words under 将 are still ahead
+        assert_eq!(status("试卷分析将在检测后完成"), Status::Mentioned);
         // written: a date after the summary's own date
         assert_eq!(status("家长会在7月5日召开"), Status::Mentioned);
         // but a plan of the past with an outcome is done

@@ -37,12 +37,14 @@ pub struct Line {
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:第?[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.)]|[①-⑳]|[●•·◆■□★☆◇○\-*])\s*")
+    Regex::new(r"^(?:第?[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\)|[㈠-㈩]|\(\d{1,2}\)|\d{1,2}[、.)]|[①-⑳⑴-⒇⒈-⒛]|[●•·◆■□★☆◇○\-*])\s*")
         .expect("marker pattern")
 });
 static CHINESE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:第?[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\))")
-        .expect("chinese marker pattern")
+    Regex::new(
+        r"^(?:第?[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\)|[㈠-㈩])",
+    )
+    .expect("chinese marker pattern")
 });
 static MONTH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:\d{4}年)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?[、,和至到-]?)+\s*(?:工作安排|安排|工作)?[:]?$")
@@ -50,6 +52,11 @@ static MONTH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月").expect("month pattern")
+});
+/// A month range (10月至12月, 3-5月, 九月到十一月).
+static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月?份?\s*(?:至|到|-|—|~)\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])月")
+        .expect("month range pattern")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]").expect("date pattern")
@@ -196,20 +203,53 @@ pub fn month_number(s: &str) -> Option<u32> {
     (1..=12).contains(&v).then_some(v)
 }
 
-/// Months mentioned in a text, with the byte offset of each mention.
+/// Months mentioned in a text, with the byte offset of each mention; a
+/// range (10月至12月) names every month in it, across the new year too.
 pub fn months_in(text: &str) -> Vec<(usize, u32)> {
-    MONTH
+    let mut out: Vec<(usize, u32)> = MONTH
         .captures_iter(text)
         .filter_map(|c| {
             let m = c.get(1)?;
-            // 12月 inside 2012月? No: a digit right before is part of a year.
+            // A digit right before is part of a year or a day, not a month.
             let before = text[..m.start()].chars().next_back();
             if before.is_some_and(|b| b.is_ascii_digit()) {
                 return None;
             }
             Some((m.start(), month_number(m.as_str())?))
         })
-        .collect()
+        .collect();
+    for c in MONTH_RANGE.captures_iter(text) {
+        let (Some(a), Some(b)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let (Some(first), Some(last)) = (month_number(a.as_str()), month_number(b.as_str())) else {
+            continue;
+        };
+        let mut m = first;
+        while m != last {
+            m = m % 12 + 1;
+            if m != last && !out.iter().any(|x| x.1 == m) {
+                out.push((a.start(), m));
+            }
+        }
+        if !out.iter().any(|x| x.1 == first) {
+            out.push((a.start(), first));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The place of month `m` in a school term that ends in `end` (the month of
+/// the summary's date): months after `end` by more than half a year belong
+/// to the calendar year before (December before a January summary).
+pub fn term_order(m: u32, end: u32) -> i32 {
+    let (m, end) = (m as i32, end as i32);
+    if m > end + 4 {
+        m - 12
+    } else {
+        m
+    }
 }
 
 /// Dates with a day (3月6日, 2017年6月30日) in a text: (year, month, day).
@@ -282,6 +322,15 @@ mod tests {
             .collect();
         assert_eq!(m, [3, 4, 5]);
         assert!(months_in("每月召开一次会议").is_empty());
+        let r: Vec<u32> = months_in("10月至12月共听课312节")
+            .into_iter()
+            .map(|x| x.1)
+            .collect();
+        assert_eq!(r, [10, 11, 12]);
+        let r: Vec<u32> = months_in("十一月到一月").into_iter().map(|x| x.1).collect();
+        assert_eq!(r, [11, 12, 1]);
+        assert!(term_order(12, 1) < term_order(1, 1));
+        assert!(term_order(7, 6) > term_order(6, 6));
         assert_eq!(dates_in("2017年6月30日"), [(Some(2017), 6, 30)]);
         assert_eq!(dates_in("定于7月3日进行"), [(None, 7, 3)]);
     }

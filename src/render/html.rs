@@ -51,7 +51,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 .st{display:inline-block;border-radius:3px;padding:0 6px;color:#fff;font-size:12px;white-space:nowrap}
 .st.done{background:var(--done)}.st.partial{background:var(--partial)}.st.not_done{background:var(--not_done)}.st.mentioned{background:var(--mentioned)}.st.unreported{background:var(--unreported)}
 tr.done td.item{border-left:5px solid var(--done)}tr.partial td.item{border-left:5px solid var(--partial)}tr.not_done td.item{border-left:5px solid var(--not_done)}tr.mentioned td.item{border-left:5px solid var(--mentioned)}tr.unreported td.item{border-left:5px solid var(--unreported)}
-td.ev{color:#333;max-width:520px}td.item{max-width:520px}
+td.ev{color:#333;max-width:520px}#documents td:last-child{min-width:340px}td.item{max-width:520px}
 .why{color:#777;font-size:12px}
 details{background:#fff;border:1px solid #ddd;border-radius:6px;margin:10px 0;padding:6px 12px}
 summary{cursor:pointer;font-weight:bold}
@@ -310,14 +310,21 @@ fn pairs(h: &mut String, pairs: &[PairRecord]) {
     let open = compared.len() <= OPEN_PAIRS;
     for (i, p) in compared {
         let Some(c) = &p.comparison else { continue };
+        let t = &c.totals;
         let _ = write!(
             h,
-            "<details id=\"pair{i}\"{}><summary>{}:{} ↔ {} · 完成率 {}</summary>",
+            "<details id=\"pair{i}\"{}><summary>{}:{} ↔ {} · 完成率 {} · 完成 {} · 部分 {} · 未完成 {} · 仅提及 {} · 未报告 {} · 计划外 {}</summary>",
             if open { " open" } else { "" },
             escape(&p.school),
             escape(file_name(p.plan.as_deref().unwrap_or(""))),
             escape(file_name(p.summary.as_deref().unwrap_or(""))),
-            p.completion.map_or("—".into(), pct)
+            p.completion.map_or("—".into(), pct),
+            t.done,
+            t.partial,
+            t.not_done,
+            t.mentioned,
+            t.unreported,
+            c.unplanned.len()
         );
         h.push_str("<table class=\"pair\"><thead><tr><th>计划条目</th><th>月份</th><th>状态</th><th>总结中的证据</th></tr></thead><tbody>");
         for item in &c.items {
