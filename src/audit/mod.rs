@@ -402,15 +402,21 @@ impl Shared<'_> {
                             let doc = first_of_kind(&summary, Kind::Summary);
                             late = Some((p.summary, doc, c.completion));
                         } else {
-                            record.problem = Some("the plan has no items to compare".into());
+                            record.problem = Some(
+                                "计划中没有可比较的条目 (the plan has no items to compare)".into(),
+                            );
                         }
                         record.comparison = Some(c);
                     }
-                    Err(e) => record.problem = Some(format!("compare failed: {e}")),
+                    Err(e) => record.problem = Some(format!("比较失败 (compare failed): {e}")),
                 }
             }
-            (Slot::Failed(e), _) => record.problem = Some(format!("plan not read: {e}")),
-            (_, Slot::Failed(e)) => record.problem = Some(format!("summary not read: {e}")),
+            (Slot::Failed(e), _) => {
+                record.problem = Some(format!("计划无法读取 (plan not read): {e}"))
+            }
+            (_, Slot::Failed(e)) => {
+                record.problem = Some(format!("总结无法读取 (summary not read): {e}"))
+            }
         }
         Some(Msg::Pair(pair, Box::new(record), late))
     }
@@ -840,12 +846,12 @@ fn unpaired_record(records: &[DocRecord]) -> Option<PairRecord> {
         Kind::Plan => (
             Some(first.file.clone()),
             None,
-            "no summary for this plan in the batch",
+            "批次中没有这份计划的总结 (no summary for this plan in the batch)",
         ),
         _ => (
             None,
             Some(first.file.clone()),
-            "no plan for this summary in the batch",
+            "批次中没有这份总结的计划 (no plan for this summary in the batch)",
         ),
     };
     Some(PairRecord {
