@@ -176,8 +176,15 @@ fn split_on(text: &str, r: Range<usize>, cut: impl Fn(char) -> bool) -> Vec<Rang
             out.push(a + lead..b - trail);
         }
     };
+    // Never cut inside quotes or brackets: 总体思路是“提前备课,集体悟议”.
+    let mut depth = 0usize;
     for (i, c) in s.char_indices() {
-        if cut(c) {
+        match c {
+            '“' | '《' | '「' | '『' | '(' | '[' => depth += 1,
+            '”' | '》' | '」' | '』' | ')' | ']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && cut(c) {
             push(start, r.start + i);
             start = r.start + i + c.len_utf8();
         }
@@ -355,5 +362,8 @@ mod tests {
             .map(|r| &t[r])
             .collect();
         assert_eq!(c, ["全学期共开展11次", "另有7周未能进行"]);
+        let q = "总体思路是“提前备课,集体悟议”,即提前一周备课";
+        let c: Vec<&str> = chunks(q, 0..q.len()).into_iter().map(|r| &q[r]).collect();
+        assert_eq!(c, ["总体思路是“提前备课,集体悟议”", "即提前一周备课"]);
     }
 }

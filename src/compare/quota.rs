@@ -19,6 +19,9 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("count pattern")
 });
 
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d+(?:\.\d+)?)\s*%").expect("percent pattern"));
+
 /// A planned or reported count.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Count {
@@ -130,6 +133,32 @@ pub fn check(unit: &str, quotas: &[&Quota], evidence: &str, cues: &Cues) -> Opti
             });
         }
     }
+    // A share as a percentage (参与率85%) against 所有 or 大多数.
+    if let Some(p) = PERCENT
+        .captures(evidence)
+        .and_then(|c| c[1].parse::<f64>().ok())
+    {
+        let short = if let Some(w) = has_any(unit, UNIVERSAL) {
+            Some((w, p < 100.0))
+        } else {
+            has_any(unit, MAJORITY).map(|w| (w, p <= 50.0))
+        };
+        if let Some((word, short)) = short {
+            return Some(Checked {
+                quota: QuotaCheck {
+                    target: None,
+                    actual: Some(p),
+                    unit: Some("%".into()),
+                },
+                verdict: short.then(|| {
+                    (
+                        Status::Partial,
+                        format!("plan asks for {word}; the summary reports {p}%"),
+                    )
+                }),
+            });
+        }
+    }
     if has_any(unit, UNIVERSAL).is_some() {
         if let Some(w) = has_any(evidence, MAJORITY) {
             return Some(Checked {
@@ -237,6 +266,15 @@ mod tests {
         assert_eq!(c.quota.actual, Some(2.0));
         // a rate is not compared with a total
         assert!(run("每人撰写论文2篇", "共收到论文46篇").is_none());
+    }
+
+    #[test]
+    fn a_percentage_against_all() {
+        // written for this test
+        let c = run("所有班级都要开展读书活动", "全校读书活动开展率为85%").expect("checked");
+        assert_eq!(c.verdict.map(|v| v.0), Some(Status::Partial));
+        let c = run("所有班级都要开展读书活动", "全校读书活动开展率为100%").expect("checked");
+        assert!(c.verdict.is_none());
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! Kind of a document: plan, summary or unknown.
 //!
-//! Takes the title first: a plan word (计划, 要点, 安排, …) or a summary word
+//! Takes first what the document says of itself near its start
+//! (`dictionaries/kind_declare.txt`: 现将…工作总结如下 → summary, 特制定本计划
+//! → plan), since web pages give summaries plan titles. Then the title: a plan word (计划, 要点, 安排, …) or a summary word
 //! (总结, 小结, …) of `dictionaries/kind_title.txt` decides, unless the title
 //! holds both (工作计划和总结) or only a weak word (汇报, 报告) that both kinds
 //! use. Then the body decides: jieba words that mark the future or an
 //! obligation (将, 要, 力争, 计划) are counted against completed aspect and
-//! reported totals (了, 已, 完成, 共, 累计), `dictionaries/kind_body.txt`.
+//! reported totals (了, 已, 完成, 共, 累计), `dictionaries/kind_body.txt`,
+//! and the quantities reported as done (共收到论文46篇) count for a summary.
 //!
 //! Example: 小学教科室工作汇报篇四, whose body says 本学期…将… throughout, is a
 //! plan; 中学教科室工作总结 is a summary whatever its body says.
@@ -17,6 +20,7 @@
 //! In a summary the prose items report what was done, so their role becomes
 //! `report`.
 
+use super::quotas::{read_counts, Reading};
 use super::DocCtx;
 use crate::dict;
 use crate::model::{Document, Kind, Role};
@@ -49,6 +53,9 @@ fn parse(list: &'static str) -> Vec<(&'static str, Cue)> {
 static TITLE: LazyLock<Vec<(&'static str, Cue)>> =
     LazyLock::new(|| parse(include_str!("../../dictionaries/kind_title.txt")));
 
+static DECLARE: LazyLock<Vec<(&'static str, Cue)>> =
+    LazyLock::new(|| parse(include_str!("../../dictionaries/kind_declare.txt")));
+
 static BODY: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
     parse(include_str!("../../dictionaries/kind_body.txt"))
         .into_iter()
@@ -61,6 +68,31 @@ fn from_title(title: &str) -> Option<Kind> {
     let (mut plan, mut summary) = (false, false);
     for (word, cue) in TITLE.iter() {
         if title.contains(word) {
+            match cue {
+                Cue::Plan => plan = true,
+                Cue::Summary => summary = true,
+                Cue::Weak => {}
+            }
+        }
+    }
+    match (plan, summary) {
+        (true, false) => Some(Kind::Plan),
+        (false, true) => Some(Kind::Summary),
+        _ => None,
+    }
+}
+
+/// How many chars of the body may hold the document's statement of what it
+/// is: the opening paragraphs, not a plan's closing look back.
+const DECLARE_WITHIN: usize = 600;
+
+/// The kind a document declares near its start (现将…总结如下), if it
+/// declares exactly one.
+fn declared(body: &str) -> Option<Kind> {
+    let head: String = body.chars().take(DECLARE_WITHIN).collect();
+    let (mut plan, mut summary) = (false, false);
+    for (phrase, cue) in DECLARE.iter() {
+        if head.contains(phrase) {
             match cue {
                 Cue::Plan => plan = true,
                 Cue::Summary => summary = true,
@@ -88,9 +120,11 @@ fn body_counts(body: &str) -> (usize, usize) {
     (plan, summary)
 }
 
-/// The kind that the body's wording shows.
-fn from_body(body: &str) -> Kind {
+/// The kind that the body's wording shows, given how many quantities it
+/// reports as done (共收到论文46篇, 60余人次获奖: the figures rule's reading).
+fn from_body(body: &str, figures: usize) -> Kind {
     let (plan, summary) = body_counts(body);
+    let summary = summary + figures;
     if plan == 0 && summary == 0 {
         Kind::Unknown
     } else if summary > plan {
@@ -100,6 +134,20 @@ fn from_body(body: &str) -> Kind {
     }
 }
 
+/// Quantities the items report as done, read as the figures rule reads
+/// them in a document of unknown kind.
+fn reported_figures(ctx: &DocCtx, doc: &Document) -> usize {
+    doc.items
+        .iter()
+        .map(|i| {
+            read_counts(ctx.item_text(i), false)
+                .iter()
+                .filter(|r| r.reading == Reading::Figure)
+                .count()
+        })
+        .sum()
+}
+
 /// Decides `doc.kind`; in a summary, marks its prose items as reports.
 pub fn apply(ctx: &DocCtx, doc: &mut Document) {
     let title = doc
@@ -107,8 +155,10 @@ pub fn apply(ctx: &DocCtx, doc: &mut Document) {
         .clone()
         .map(|r| ctx.norm.slice_chars(r))
         .unwrap_or("");
-    doc.kind =
-        from_title(title).unwrap_or_else(|| from_body(ctx.norm.slice_chars(doc.norm.clone())));
+    let body = ctx.norm.slice_chars(doc.norm.clone());
+    doc.kind = declared(body)
+        .or_else(|| from_title(title))
+        .unwrap_or_else(|| from_body(body, reported_figures(ctx, doc)));
     if doc.kind == Kind::Summary {
         for item in &mut doc.items {
             if matches!(item.role, Role::Measure | Role::Other) {
@@ -144,14 +194,36 @@ mod tests {
     }
 
     #[test]
+    fn a_declaration_outweighs_the_title() {
+        // Real phrases: a 计划 page whose text is a summary, and d4's opening.
+        assert_eq!(
+            declared("这一学期以来,我校校本培训工作能认真落实。现将这一年来的主要工作总结如下:"),
+            Some(Kind::Summary)
+        );
+        assert_eq!(
+            declared("2021年已过半,学期初制定的工作如期完成,现对本学期教科室工作特作如下总结:"),
+            Some(Kind::Summary)
+        );
+        assert_eq!(
+            declared("为进一步提高办学质量,学校特制定本计划。"),
+            Some(Kind::Plan)
+        );
+        assert_eq!(declared("本学期,我校将继续开展课题研究。"), None);
+        let late = format!("{}现将工作总结如下", "本学期将开展活动。".repeat(80));
+        assert_eq!(declared(&late), None);
+    }
+
+    #[test]
     fn body_wording_decides() {
         // Real phrases: a 汇报 that is a plan, and a report of the term.
         let plan = "本学期,我校教科室将继续开展课题研究,力争在区级比赛中取得好成绩。\
                     10月11月将定期检查督促。要组织骨干教师走进课堂。";
-        assert_eq!(from_body(plan), Kind::Plan);
+        assert_eq!(from_body(plan, 0), Kind::Plan);
         let summary = "本学期论文发表近10篇,累计有60余人次获奖。\
                        我们已经完成了课题结题,共收到论文46篇。";
-        assert_eq!(from_body(summary), Kind::Summary);
-        assert_eq!(from_body("一、指导思想"), Kind::Unknown);
+        assert_eq!(from_body(summary, 0), Kind::Summary);
+        assert_eq!(from_body("一、指导思想", 0), Kind::Unknown);
+        // Few aspect words, but results reported in numbers.
+        assert_eq!(from_body("要加强队伍建设,做好申报准备。", 3), Kind::Summary);
     }
 }

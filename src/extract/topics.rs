@@ -65,6 +65,8 @@ static BEFORE: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_before.txt")));
 static LEVELS: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/levels.txt")));
+static HONOUR: LazyLock<Vec<&str>> =
+    LazyLock::new(|| dict::entries(include_str!("../../dictionaries/topic_honour.txt")).collect());
 static ASSIGN: LazyLock<Vec<&str>> =
     LazyLock::new(|| dict::entries(include_str!("../../dictionaries/level_after.txt")).collect());
 static GENERIC: LazyLock<HashSet<&str>> =
@@ -177,7 +179,10 @@ fn is_punct(c: char) -> bool {
 /// Whether a quoted text is a slogan, label or generic word rather than a
 /// name, whatever follows it.
 fn not_a_name(name: &str, mark: Mark) -> bool {
-    if name.chars().count() < 2 || JUNK.iter().any(|j| name.contains(j)) {
+    if name.chars().count() < 2
+        || JUNK.iter().any(|j| name.contains(j))
+        || HONOUR.iter().any(|h| name.ends_with(h))
+    {
         return true;
     }
     if mark == Mark::Book {
@@ -632,6 +637,8 @@ mod tests {
         );
         assert!(names("以“专题研究”为突破").is_empty());
         assert!(names("积极倡导“校本教研”活动").is_empty());
+        assert!(names("讨论、制订校级“教科研先进个人”评比细则。").is_empty());
+        assert!(names("迎接市级“十二五教科研样本校”申报、评比。").is_empty());
         assert!(names("青年教师进行“一对一”的听课评课制度").is_empty());
         assert!(names("下载全文:《中学教科室工作总结.doc》").is_empty());
         assert_eq!(
