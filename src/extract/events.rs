@@ -60,7 +60,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
             r"(?P<iso>(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}}))",
             r"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}|20[xX×]{{2}})年)?",
             r"(?P<m>\d{{1,2}}|{cn})(?:(?P<to>-|—|~|至|到)(?P<m2>\d{{1,2}}|{cn}))?月份?",
-            r"(?:(?P<d>\d{{1,2}}|{day})[日号])?"
+            r"(?:(?P<d>\d{{1,2}}|{day})[日号]?(?:(?:-|—|~|至|到)(?:\d{{1,2}}|{day}))?[日号])?"
         ),
         cn = CN_SMALL,
         day = CN_DAY
@@ -305,8 +305,8 @@ struct Found {
 }
 
 /// One schedule entry under a month heading: the entry's own date wins,
-/// else the heading's months.
-fn scheduled(text: &str, part: Range<usize>, months: &[u32]) -> Option<Found> {
+/// else the heading's date (its months, and part or day: 3月中旬).
+fn scheduled(text: &str, part: Range<usize>, heading: &When) -> Option<Found> {
     let whole = trim_end_punct(text, part);
     let t = &text[whole.clone()];
     let lead = t.len() - t.trim_start().len();
@@ -326,11 +326,18 @@ fn scheduled(text: &str, part: Range<usize>, months: &[u32]) -> Option<Found> {
                 })
         })
         .collect();
-    let (cue, mut when) = fold(&all).unwrap_or((0..0, When::default()));
-    if when.months.is_empty() {
-        when.months = months.to_vec();
-        when.month = months.first().copied();
-    }
+    let (cue, own) = fold(&all).unwrap_or((0..0, When::default()));
+    let when = if own.months.is_empty() {
+        When {
+            weekday: own.weekday.or(heading.weekday),
+            recurrence: own.recurrence.or(heading.recurrence.clone()),
+            part: own.part.or(heading.part.clone()),
+            relation: own.relation.or(heading.relation.clone()),
+            ..heading.clone()
+        }
+    } else {
+        own
+    };
     Some(Found {
         quote: whole,
         when,
@@ -342,8 +349,8 @@ fn scheduled(text: &str, part: Range<usize>, months: &[u32]) -> Option<Found> {
 /// the month heading the item sits under. An unnumbered line there may
 /// list several entries between semicolons (一月:期末复习研讨;学期工作总结);
 /// a numbered entry is one event.
-fn item_events(text: &str, heading: Option<&[u32]>, numbered: bool) -> Vec<Found> {
-    if let Some(months) = heading {
+fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found> {
+    if let Some(head) = heading {
         let mut parts = Vec::new();
         let mut start = 0;
         if !numbered {
@@ -357,7 +364,7 @@ fn item_events(text: &str, heading: Option<&[u32]>, numbered: bool) -> Vec<Found
         parts.push(start..text.len());
         return parts
             .into_iter()
-            .filter_map(|p| scheduled(text, p, months))
+            .filter_map(|p| scheduled(text, p, head))
             .collect();
     }
     let cl: Vec<Clause> = clauses(text);
@@ -518,6 +525,19 @@ fn heading_months<'a>(item: &Item, by_id: &HashMap<&str, &'a Section>) -> Option
     None
 }
 
+/// The date a month heading gives its items: the section's months, with
+/// the part, day or relation its own words add (3月中旬, 6月底前).
+fn heading_when(ctx: &DocCtx, s: &Section) -> When {
+    let text = ctx.norm.slice_chars(s.heading_norm.clone());
+    let mut w = fold(&hits(text)).map(|x| x.1).unwrap_or_default();
+    w.months = s.months.clone();
+    w.month = s.months.first().copied();
+    if w.months.len() > 1 {
+        w.day = None;
+    }
+    w
+}
+
 /// Fills `doc.events`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
     let by_id: HashMap<&str, &Section> = doc.sections.iter().map(|s| (s.id.as_str(), s)).collect();
@@ -525,11 +545,8 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
     for item in &doc.items {
         let text = ctx.item_text(item);
         let head = heading_months(item, &by_id);
-        for f in item_events(
-            text,
-            head.map(|s| s.months.as_slice()),
-            item.marker.is_some(),
-        ) {
+        let head_when = head.map(|s| heading_when(ctx, s));
+        for f in item_events(text, head_when.as_ref(), item.marker.is_some()) {
             if f.quote.is_empty() {
                 continue;
             }
@@ -576,7 +593,12 @@ mod tests {
     );
 
     fn ev(s: &str, heading: Option<&[u32]>) -> Vec<Ev> {
-        item_events(s, heading, false)
+        let head = heading.map(|m| When {
+            months: m.to_vec(),
+            month: m.first().copied(),
+            ..When::default()
+        });
+        item_events(s, head.as_ref(), false)
             .into_iter()
             .map(|f| {
                 (
@@ -603,7 +625,15 @@ mod tests {
         let e = ev("期末复习研讨;学期工作总结", Some(&[1]));
         assert_eq!(e.len(), 2);
         assert_eq!((e[1].0.as_str(), e[1].1), ("学期工作总结", Some(1)));
-        let e = item_events("佈置相关事宜;;", Some(&[2]), true);
+        let head = When {
+            months: vec![3],
+            month: Some(3),
+            part: Some("mid".into()),
+            ..When::default()
+        };
+        let e = item_events("佈置相关事宜;;", Some(&head), true);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].when.part.as_deref(), Some("mid"));
         assert_eq!(e.len(), 1);
         // The item's own date wins over its heading.
         let e = ev("3月12日召开课题会议", Some(&[3]));
@@ -625,6 +655,8 @@ mod tests {
         assert_eq!(e[0].6.as_deref(), Some("by"));
         let e = ev("实施阶段(20xx年4月—20xx年12月)", None);
         assert_eq!((e[0].0.as_str(), e[0].2.len()), ("实施阶段", 9));
+        let e = ev("3月5日至9日:制定组内计划", None);
+        assert_eq!((e[0].0.as_str(), e[0].1), ("制定组内计划", Some(3)));
         let e = ev("3月月底前上交", None);
         assert_eq!((e[0].4.as_deref(), e[0].5.as_deref()), (None, Some("late")));
         let e = ev("七月、八月组织暑期培训", None);

@@ -374,9 +374,7 @@ fn timeline<W: Write>(out: &mut W, events: &[Event], opt: &Options) -> io::Resul
         let label = if let Some(r) = rhythm(e) {
             r
         } else if repeated(e) {
-            let ms = by_text.get(&key(&e.text)).cloned().unwrap_or_default();
-            let ms: Vec<String> = ms.iter().map(|m| format!("{m}月")).collect();
-            ms.join(" ")
+            month_list(&by_text.get(&key(&e.text)).cloned().unwrap_or_default())
         } else {
             continue;
         };
@@ -416,6 +414,20 @@ fn timeline<W: Write>(out: &mut W, events: &[Event], opt: &Options) -> io::Resul
         )?;
     }
     writeln!(out)
+}
+
+/// Months as a label: a run of three or more consecutive months as a range
+/// (9–12月), else each (3月 4月).
+fn month_list(ms: &[u32]) -> String {
+    let consecutive = ms.windows(2).all(|w| w[1] == w[0] + 1);
+    match (ms.first(), ms.last()) {
+        (Some(a), Some(b)) if ms.len() >= 3 && consecutive => format!("{a}–{b}月"),
+        _ => ms
+            .iter()
+            .map(|m| format!("{m}月"))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
 }
 
 const KINDS: [(&str, &str); 6] = [
@@ -669,6 +681,13 @@ mod tests {
         let more = s.lines().find(|l| l.contains("more")).unwrap_or_default();
         let shown = s.matches("很长很长").count();
         assert!(more.contains(&format!("… {} more", 40 - shown)), "{s}");
+    }
+
+    #[test]
+    fn month_runs_read_as_ranges() {
+        assert_eq!(month_list(&[9, 10, 11, 12]), "9–12月");
+        assert_eq!(month_list(&[3, 4]), "3月 4月");
+        assert_eq!(month_list(&[3, 5, 6]), "3月 5月 6月");
     }
 
     #[test]
