@@ -115,8 +115,16 @@ fn corpus_cleans_idempotently() {
     }
 }
 
+/// Nanoseconds this thread has run on a CPU (Linux), so that the figure
+/// holds on a machine shared with other jobs; None elsewhere.
+fn cpu_ns() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
 /// Throughput of decode + clean + split + structure on the corpus repeated
-/// to ~20 MB (simplified files and traditional ones apart). Run by hand:
+/// to ~20 MB (simplified files and traditional ones apart), by wall clock
+/// and by CPU time of the thread. Run by hand:
 /// `cargo test --release --test clean -- --ignored --nocapture`.
 #[test]
 #[ignore]
@@ -137,6 +145,7 @@ fn throughput() {
         let size: usize = files.iter().map(Vec::len).sum();
         let reps = (20_000_000 / size).max(1);
         let t = std::time::Instant::now();
+        let cpu = cpu_ns();
         let mut n = 0;
         for _ in 0..reps {
             for b in &files {
@@ -151,10 +160,12 @@ fn throughput() {
             }
         }
         let secs = t.elapsed().as_secs_f64();
+        let mb = (size * reps) as f64 / 1e6;
+        let cpu = cpu.zip(cpu_ns()).map(|(a, b)| (b - a) / 1e9);
         println!(
-            "{name}: {:.1} MB in {secs:.2}s = {:.0} MB/s ({n} items)",
-            (size * reps) as f64 / 1e6,
-            (size * reps) as f64 / 1e6 / secs
+            "{name}: {mb:.1} MB in {secs:.2}s wall = {:.0} MB/s; cpu {} ({n} items)",
+            mb / secs,
+            cpu.map_or("n/a".into(), |c| format!("{c:.2}s = {:.0} MB/s", mb / c))
         );
     }
 }

@@ -18,25 +18,37 @@ static LIST: &str = include_str!("../../dictionaries/boilerplate.txt");
 
 /// Longest line (in bytes) a `line` rule deletes whole: 120 Han chars.
 const MAX_LINE: usize = 360;
+/// Longest line (in chars) a `shortline` rule deletes.
+const MAX_SHORT_LINE: usize = 40;
 
-/// One regex per rule: each keeps its own literal prefilter, which a single
-/// alternation of all rules would lose (it then scans every byte slowly).
+/// One alternation per kind of rule. Every rule starts or ends on a
+/// literal, so the alternation keeps a literal prefilter and one scan per
+/// kind costs about as much as one scan of a single rule.
 struct Rules {
-    line: Vec<Regex>,
-    sentence: Vec<Regex>,
-    inline: Vec<Regex>,
+    line: Option<Regex>,
+    shortline: Option<Regex>,
+    sentence: Option<Regex>,
+    inline: Option<Regex>,
 }
 
-fn compile(class: &str) -> Vec<Regex> {
+fn patterns(class: &str) -> impl Iterator<Item = &'static str> + '_ {
     crate::dict::entries(LIST)
-        .filter_map(|e| e.strip_prefix(class))
+        .filter_map(move |e| e.strip_prefix(class))
         .filter_map(|e| e.strip_prefix(':'))
-        .filter_map(|p| Regex::new(&format!("(?mR){}", p.trim())).ok())
-        .collect()
+        .map(str::trim)
+}
+
+fn compile(class: &str) -> Option<Regex> {
+    let alt: Vec<String> = patterns(class).map(|p| format!("(?:{p})")).collect();
+    if alt.is_empty() {
+        return None;
+    }
+    Regex::new(&format!("(?mR){}", alt.join("|"))).ok()
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
     line: compile("line"),
+    shortline: compile("shortline"),
     sentence: compile("sentence"),
     inline: compile("inline"),
 });
@@ -82,7 +94,7 @@ fn sentence_bounds(s: &str, m: Range<usize>) -> Range<usize> {
 /// Byte ranges of boilerplate.
 pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
     let rules = &*RULES;
-    for re in &rules.line {
+    if let Some(re) = &rules.line {
         for m in re.find_iter(s) {
             let line = line_bounds(s, m.start());
             if line.len() <= MAX_LINE {
@@ -92,12 +104,23 @@ pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
             }
         }
     }
-    for re in &rules.sentence {
+    if let Some(re) = &rules.shortline {
+        for m in re.find_iter(s) {
+            let line = line_bounds(s, m.start());
+            let t = s[line.clone()].trim();
+            if t.chars().count() <= MAX_SHORT_LINE
+                && !t.chars().any(|c| matches!(c, ',' | '。' | ';' | '!' | '?'))
+            {
+                out.push(line);
+            }
+        }
+    }
+    if let Some(re) = &rules.sentence {
         for m in re.find_iter(s) {
             out.push(sentence_bounds(s, m.range()));
         }
     }
-    for re in &rules.inline {
+    if let Some(re) = &rules.inline {
         out.extend(re.find_iter(s).map(|m| m.range()));
     }
 }
@@ -121,11 +144,18 @@ mod tests {
 
     #[test]
     fn the_list_compiles() {
-        let n = crate::dict::entries(LIST).count();
-        assert_eq!(
-            RULES.line.len() + RULES.sentence.len() + RULES.inline.len(),
-            n
-        );
+        for class in ["line", "shortline", "sentence", "inline"] {
+            for p in patterns(class) {
+                assert!(Regex::new(p).is_ok(), "{p}");
+            }
+        }
+        let n = ["line", "shortline", "sentence", "inline"]
+            .iter()
+            .map(|c| patterns(c).count())
+            .sum::<usize>();
+        assert_eq!(n, crate::dict::entries(LIST).count());
+        assert!(RULES.line.is_some() && RULES.shortline.is_some());
+        assert!(RULES.sentence.is_some() && RULES.inline.is_some());
     }
 
     #[test]
@@ -182,6 +212,8 @@ mod tests {
             "通过校园网发布通知,方便家长下载。",
             "推荐优秀论文参加评比",
             "作者要在时间安排上留有余地",
+            "组织教师从网上下载",
+            "指导学生阅读下一篇课文,做好预习。",
         ] {
             assert_eq!(strip(s), s);
         }

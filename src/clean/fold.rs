@@ -38,7 +38,7 @@ pub fn to_simplified(s: &str) -> String {
 /// How much of a text script detection reads: a document does not switch
 /// script, and converting all of it would cost more than the rest of the
 /// pipeline.
-const SAMPLE_BYTES: usize = 12_000;
+const SAMPLE_BYTES: usize = 1_500;
 
 /// Decides the script of a text from how many of its Han characters change
 /// under traditional → simplified conversion (read on a prefix of the text).

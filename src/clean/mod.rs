@@ -15,41 +15,50 @@ pub mod noise;
 pub mod pagemarks;
 
 use crate::text::{NormText, SourceText};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Cleans a decoded source text for matching.
 pub fn clean(src: &SourceText) -> NormText {
-    let norm = NormText::identity(src);
-    // CRLF and lone CR are line ends: later stages see only `\n`. The `\r`
-    // of a CRLF is deleted (found here, as a char index, because the fold
-    // below turns a lone `\r` into `\n` and shifts byte offsets).
-    let crlf: Vec<usize> = if src.as_str().contains("\r\n") {
-        src.as_str()
+    let s = src.as_str();
+    // The rules read the folded text; its chars are the source's, one for one.
+    let folded: Cow<str> = if s.chars().any(fold::needs_fold) {
+        Cow::Owned(s.chars().map(fold::fold_char).collect())
+    } else {
+        Cow::Borrowed(s)
+    };
+    let mut dead = char_ranges(&folded, &deletions(&folded));
+    // CRLF and lone CR are line ends: later stages see only `\n`. The fold
+    // turns a lone `\r` into `\n`; the `\r` of a CRLF is deleted.
+    if s.contains("\r\n") {
+        let crlf = s
             .chars()
-            .zip(src.as_str().chars().skip(1))
+            .zip(s.chars().skip(1))
             .enumerate()
             .filter(|(_, (a, b))| *a == '\r' && *b == '\n')
-            .map(|(i, _)| i)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let norm = if src.as_str().chars().any(fold::needs_fold) {
-        let n = norm.len_chars();
-        norm.map_chars(0..n, fold::fold_char)
-    } else {
-        norm
-    };
-    let mut dead = deletions(norm.as_str());
-    if !crlf.is_empty() {
-        dead.extend(crlf.iter().map(|&i| norm.byte_at(i)..norm.byte_at(i + 1)));
+            .map(|(i, _)| i..i + 1);
+        dead.extend(crlf);
         dead = merge(dead);
     }
-    if dead.is_empty() {
-        norm
-    } else {
-        norm.delete_bytes(&dead)
-    }
+    NormText::from_source(src, &dead, fold::fold_char)
+}
+
+/// Sorted byte ranges of `s` as char ranges.
+fn char_ranges(s: &str, bytes: &[Range<usize>]) -> Vec<Range<usize>> {
+    let (mut at_byte, mut at_char) = (0, 0);
+    let mut to_char = |b: usize| {
+        let b = b.clamp(at_byte, s.len());
+        at_char += s.get(at_byte..b).map_or(0, |t| t.chars().count());
+        at_byte = b;
+        at_char
+    };
+    bytes
+        .iter()
+        .map(|r| {
+            let a = to_char(r.start);
+            a..to_char(r.end)
+        })
+        .collect()
 }
 
 /// Every byte range the rules delete from a folded text, sorted and merged.

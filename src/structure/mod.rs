@@ -97,6 +97,13 @@ fn inline_ok(line: &str, at: usize, m: &Marker, last: &[u32; 9]) -> bool {
     }
 }
 
+fn is_cn_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
 /// Positions where an inline marker may start: digits, `(`, circled and
 /// parenthesised numbers, Chinese numerals.
 fn may_start(c: char) -> bool {
@@ -161,8 +168,23 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
         }
         let skip = first.as_ref().map_or(0, |m| m.len);
         cuts.push((0, first));
+        let mut prev = ' ';
         for (i, c) in line.char_indices().skip_while(|&(i, _)| i < skip) {
+            let after = prev;
+            if c != ' ' {
+                prev = c;
+            }
             if i == 0 || !may_start(c) {
+                continue;
+            }
+            // `三、` and `九月:` start inline only after a sentence end (a
+            // cheap test first: 一 … 十 are common inside words)
+            if !c.is_ascii_digit()
+                && c != '('
+                && is_cn_numeral(c)
+                && !is_stop(after)
+                && after != '】'
+            {
                 continue;
             }
             if let Some(m) = markers::at(&line[i..]) {

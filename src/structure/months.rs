@@ -35,15 +35,17 @@ fn number(s: &str) -> Option<(u32, usize)> {
         }
         return s[..digits].parse().ok().map(|n| (n, digits));
     }
-    let cs: Vec<(usize, char)> = s.char_indices().take(3).collect();
-    let end = |k: usize| cs.get(k).map_or(s.len(), |&(i, _)| i);
-    match cs.as_slice() {
-        [(_, '十'), (_, b), ..] if cn_digit(*b).is_some_and(|d| d > 0) => {
-            Some((10 + cn_digit(*b)?, end(2)))
+    let mut cs = s.char_indices();
+    let (_, a) = cs.next()?;
+    let second = cs.next();
+    let end2 = cs.next().map_or(s.len(), |(i, _)| i);
+    let end1 = second.map_or(s.len(), |(i, _)| i);
+    match (a, second) {
+        ('十', Some((_, b))) if cn_digit(b).is_some_and(|d| d > 0) => {
+            Some((10 + cn_digit(b)?, end2))
         }
-        [(_, '十'), ..] => Some((10, end(1))),
-        [(_, a), ..] => cn_digit(*a).filter(|&d| d > 0).map(|d| (d, end(1))),
-        [] => None,
+        ('十', _) => Some((10, end1)),
+        (a, _) => cn_digit(a).filter(|&d| d > 0).map(|d| (d, end1)),
     }
 }
 
