@@ -202,6 +202,9 @@ pub struct CompareItem {
     pub text: String,
     pub span: Span,
     pub section: Option<String>,
+    /// Heading text of the section, for the text table.
+    #[serde(skip)]
+    pub heading: Option<String>,
     pub month: Option<u32>,
     pub status: Status,
     pub evidence: Option<Evidence>,

@@ -46,6 +46,11 @@ pub fn compare(
             text: plan.source.slice(span).to_string(),
             span,
             section: item.section.clone(),
+            heading: pdoc
+                .sections
+                .iter()
+                .find(|s| Some(&s.id) == item.section.as_ref())
+                .map(|s| s.heading.clone()),
             month: u.month,
             status: Status::Unreported,
             evidence: None,

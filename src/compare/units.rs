@@ -3,12 +3,14 @@
 //! 利用每周三下午的时间 or 在学习理论的基础上, or a chunk of a few
 //! characters such as 部分年级) are joined to the chunk after them, so that
 //! 省级课题结题2项,市级课题立项3项 gives two units and
-//! 以教导处,教科室为主体,建立教研网络 gives one.
+//! 以教导处,教科室为主体,建立教研网络 gives one. A result or purpose tail
+//! (从而…, 使…, 这样既…同时又…) completes the clause before it.
 
 use super::layout::{self, LineKind};
 use super::terms::{self, Term};
 use crate::dict::entries;
 use crate::model::{Document, Item};
+use crate::segment;
 use crate::text::NormText;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -19,6 +21,9 @@ static LEADIN_TAILS: &str = include_str!("../../dictionaries/compare_leadin_tail
 
 static LEADIN_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(LEADINS).collect());
 static TAIL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(LEADIN_TAILS).collect());
+static RESULT_TAILS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(include_str!("../../dictionaries/compare_result_tails.txt")).collect()
+});
 
 /// A lead-in chunk longer than this many characters is read as a clause of
 /// its own (在课题研究的针对性、实效性方面下功夫 is an obligation).
@@ -46,6 +51,7 @@ const LEADIN_SHARE: f64 = 0.5;
 
 fn weighted_terms(lead: &str, core: &str) -> Vec<(Term, f64)> {
     let own = terms::terms(core);
+    // `lead` holds the lead-ins and the fragments joined after the core.
     let mut out: Vec<(Term, f64)> = terms::terms(lead)
         .into_iter()
         .filter(|t| !own.contains(t))
@@ -90,7 +96,14 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
                     norm: chars,
                     text: clause_text.to_string(),
                     month,
-                    terms: weighted_terms(&text[clause.start..core], &text[core..clause.end]),
+                    terms: weighted_terms(
+                        &format!(
+                            "{},{}",
+                            &text[clause.start..core.start],
+                            &text[core.end..clause.end]
+                        ),
+                        &text[core],
+                    ),
                 });
             }
         }
@@ -103,12 +116,14 @@ pub fn is_run_in_heading(s: &str) -> bool {
     s.chars().count() <= 10 && !s.contains([',', '、', ':'])
 }
 
-/// The clauses of a sentence: byte ranges, and where each one's own
-/// obligation starts after the lead-ins joined to it.
-pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, usize)> {
+/// The clauses of a sentence: byte ranges, and the range of each one's own
+/// obligation, without the lead-ins and the fragments joined to it.
+pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
     let chunks = layout::chunks(text, sentence);
-    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
+    let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     let mut pending: Option<usize> = None;
+    // Set once a result tail opens: the rest of the sentence belongs to it.
+    let mut tail = false;
     let n = chunks.len();
     for (i, c) in chunks.into_iter().enumerate() {
         let start = pending.take().unwrap_or(c.start);
@@ -119,13 +134,29 @@ pub fn clauses(text: &str, sentence: Range<usize>) -> Vec<(Range<usize>, usize)>
             pending = Some(start);
             continue;
         }
+        let own = start == c.start;
+        tail = tail || (own && is_result_tail(&text[c.clone()]));
         match out.last_mut() {
             // A short last chunk (提供保证) completes the clause before it.
-            Some(prev) if short && start == c.start => prev.0.end = c.end,
-            _ => out.push((start..c.end, c.start)),
+            Some(prev) if own && short => {
+                prev.0.end = c.end;
+                prev.1.end = c.end;
+            }
+            // A result or purpose tail joins the clause before it, outside
+            // its core: it is what the obligation is for, not one more.
+            Some(prev) if own && tail => prev.0.end = c.end,
+            _ => out.push((start..c.end, c.start..c.end)),
         }
     }
     out
+}
+
+/// Whether a chunk opens with a result or purpose word, on a word boundary.
+fn is_result_tail(chunk: &str) -> bool {
+    let ends: HashSet<usize> = segment::words(chunk).into_iter().map(|w| w.end).collect();
+    RESULT_TAILS
+        .iter()
+        .any(|w| chunk.starts_with(w) && ends.contains(&w.len()))
 }
 
 fn content_chars(s: &str) -> usize {
@@ -205,6 +236,28 @@ mod tests {
         assert_eq!(
             split("积极探索备课制度改革,部分年级,部分学科,实行集体备课制"),
             ["积极探索备课制度改革", "部分年级,部分学科,实行集体备课制"]
+        );
+    }
+
+    #[test]
+    fn result_tails_complete_the_clause_before() {
+        assert_eq!(
+            split("将课题实验与校本教研紧密结合,在课题研究的针对性、实效性方面下功夫,使教师在经验反思中迅速成长"),
+            [
+                "将课题实验与校本教研紧密结合",
+                "在课题研究的针对性、实效性方面下功夫,使教师在经验反思中迅速成长"
+            ]
+        );
+        // written for this test: the tail runs to the end of the sentence,
+        // and its words count less than the obligation's own
+        let s = "组织教师互相听课,这样既促进了交流,同时又提高了教学水平";
+        let c = clauses(s, 0..s.len());
+        assert_eq!(c.len(), 1);
+        assert_eq!(&s[c[0].1.clone()], "组织教师互相听课");
+        // 使 opens a tail only as a word of its own: 使用 is a verb.
+        assert_eq!(
+            split("开展信息技术培训,使用多媒体设备上课"),
+            ["开展信息技术培训", "使用多媒体设备上课"]
         );
     }
 

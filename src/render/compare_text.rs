@@ -1,5 +1,5 @@
 //! The comparison as a table for a terminal: one plan clause a row, grouped
-//! by section and month, status in colour, evidence beside it; unplanned
+//! by section heading and month, status in colour, evidence beside it; unplanned
 //! work, totals and the completion rate at the end.
 
 use super::compare_csv::status_name;
@@ -59,25 +59,29 @@ fn fit(s: &str, cols: usize) -> String {
     out
 }
 
+/// The group line: heading text, and the month when the heading lacks it.
+fn group_head(heading: &Option<String>, month: Option<u32>) -> String {
+    let mut head = heading.as_deref().unwrap_or("").trim().to_string();
+    if let Some(m) = month.filter(|_| !head.contains('月')) {
+        if !head.is_empty() {
+            head.push_str(", ");
+        }
+        head.push_str(&format!("{m}月"));
+    }
+    head
+}
+
 pub fn write<W: Write>(out: &mut W, c: &Comparison, colours: bool) -> std::io::Result<()> {
     writeln!(out, "plan:    {}", c.plan)?;
     writeln!(out, "summary: {}", c.summary)?;
     let mut group: Option<(Option<String>, Option<u32>)> = None;
     for it in &c.items {
-        let g = (it.section.clone(), it.month);
+        // Grouped by what a reader sees in the plan: the heading text, and
+        // the month unless the heading names it already (三月份).
+        let g = (it.heading.clone().or_else(|| it.section.clone()), it.month);
         if group.as_ref() != Some(&g) {
-            let mut head = String::new();
-            if let Some(s) = &g.0 {
-                head.push_str(&format!("section {s}"));
-            }
-            if let Some(m) = g.1 {
-                if !head.is_empty() {
-                    head.push_str(", ");
-                }
-                head.push_str(&format!("{m}月"));
-            }
-            if !head.is_empty() || group.is_some() {
-                writeln!(out, "\n── {head}")?;
+            if g.0.is_some() || g.1.is_some() || group.is_some() {
+                writeln!(out, "\n── {}", group_head(&g.0, g.1))?;
             }
             group = Some(g);
         }
@@ -119,4 +123,18 @@ pub fn write<W: Write>(out: &mut W, c: &Comparison, colours: bool) -> std::io::R
         c.items.len(),
         c.completion * 100.0
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_are_named_by_heading_and_month() {
+        let h = |s: &str| Some(s.to_string());
+        assert_eq!(group_head(&h("三月份"), Some(3)), "三月份");
+        assert_eq!(group_head(&h("具体工作"), Some(9)), "具体工作, 9月");
+        assert_eq!(group_head(&h("具体工作"), None), "具体工作");
+        assert_eq!(group_head(&None, Some(4)), "4月");
+    }
 }
