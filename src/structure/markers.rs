@@ -138,8 +138,10 @@ pub fn at(s: &str) -> Option<Marker> {
                 return Some(schedule(Kind::Month, h));
             }
             let (num, len) = numbered(s, false, &['、', '.', ',', '．'])?;
-            // 1.5倍, 1、2年级, 2021.9 are not markers
-            if next_after(len).is_some_and(|c| c.is_ascii_digit()) {
+            // 1.5倍, 1、2年级, 2021.9 are not markers; `2、9月15日召开` is
+            if next_after(len).is_some_and(|c| c.is_ascii_digit())
+                && !starts_with_date(s[len..].trim_start_matches(' '))
+            {
                 return None;
             }
             Some(simple(Kind::Arabic, num, s, len))
@@ -158,6 +160,20 @@ pub fn at(s: &str) -> Option<Marker> {
         }
         _ => None,
     }
+}
+
+/// `9月15日` or `9月中旬`: a date opening an entry, not a second number of
+/// an enumeration (`1、2年级`, `1、2月`).
+fn starts_with_date(s: &str) -> bool {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let Some(rest) = s[digits..].strip_prefix('月') else {
+        return false;
+    };
+    let day = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (day > 0 && rest[day..].starts_with(['日', '号']))
+        || ["初", "上旬", "中旬", "下旬", "底"]
+            .iter()
+            .any(|p| rest.starts_with(p))
 }
 
 fn schedule(kind: Kind, h: months::Heading) -> Marker {
@@ -193,6 +209,8 @@ mod tests {
         assert_eq!(kind("- 3、各课题"), Some((Kind::Bullet, 0)));
         assert_eq!(kind("九月份:"), Some((Kind::Month, 0)));
         assert_eq!(kind("第三周:"), Some((Kind::Week, 0)));
+        assert_eq!(kind("2、9月15日召开开题会"), Some((Kind::Arabic, 2)));
+        assert_eq!(kind("3. 10月中旬完成"), Some((Kind::Arabic, 3)));
         let m = at("(1)、一个方案").unwrap();
         assert_eq!(m.len, "(1)、".len());
     }
