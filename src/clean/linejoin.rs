@@ -163,13 +163,7 @@ mod tests {
 
     fn join(s: &str) -> String {
         let d = find(s, &[]);
-        let mut out = String::new();
-        let mut last = 0;
-        for r in d {
-            out.push_str(&s[last..r.start]);
-            last = r.end;
-        }
-        out + &s[last..]
+        super::super::without(s, &d)
     }
 
     #[test]

@@ -99,6 +99,19 @@ pub fn covered(dead: &[Range<usize>], a: usize, b: usize) -> bool {
     dead.get(i).is_some_and(|r| r.start <= a && r.end >= b)
 }
 
+/// `s` without the given sorted, disjoint byte ranges: what a rule's
+/// deletions leave, for the rules' own tests.
+#[cfg(test)]
+pub(crate) fn without(s: &str, dead: &[Range<usize>]) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for r in dead {
+        out.push_str(&s[last..r.start]);
+        last = r.end;
+    }
+    out + &s[last..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -97,13 +97,7 @@ mod tests {
     fn strip(s: &str) -> String {
         let mut d = Vec::new();
         find(s, &mut d);
-        let mut out = String::new();
-        let mut last = 0;
-        for r in d {
-            out.push_str(&s[last..r.start]);
-            last = r.end;
-        }
-        out + &s[last..]
+        super::super::without(s, &d)
     }
 
     #[test]
