@@ -131,8 +131,16 @@ pub fn apply(ctx: &DocCtx, doc: &mut Document) {
     // Headings first: a heading clause (抓好联盟建设,争取丰硕成果) is a goal of
     // its own, pointing at the first item of its section (the contract's
     // `goals.item` is an item id).
+    // First item of each section, found in one pass: a long document has
+    // thousands of both.
+    let mut first_item: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    for i in &doc.items {
+        if let Some(sec) = &i.section {
+            first_item.entry(sec.as_str()).or_insert(i.id.as_str());
+        }
+    }
     for s in &doc.sections {
-        let Some(first) = doc.items.iter().find(|i| i.section.as_ref() == Some(&s.id)) else {
+        let Some(first) = first_item.get(s.id.as_str()) else {
             continue;
         };
         let heading = ctx.norm.slice_chars(s.heading_norm.clone());
@@ -140,7 +148,7 @@ pub fn apply(ctx: &DocCtx, doc: &mut Document) {
         for r in cue_clauses(heading) {
             let span = ctx.norm.src_span_bytes(base + r.start..base + r.end);
             goals.push(Goal {
-                item: first.id.clone(),
+                item: first.to_string(),
                 text: ctx.src.slice(span).to_string(),
                 span,
             });
