@@ -6,6 +6,8 @@
 //! one summary sentence) does not depend on how the structure stage cuts
 //! items; it still takes item ids and sections from the structure stage.
 
+use crate::model::Document;
+use crate::text::NormText;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -61,6 +63,16 @@ static MONTH_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]").expect("date pattern")
 });
+
+/// Reads the lines of a document of the normalised text.
+pub fn doc_lines(norm: &NormText, doc: &Document) -> Vec<Line> {
+    let range = norm.byte_at(doc.norm.start)..norm.byte_at(doc.norm.end);
+    let title = doc
+        .title_norm
+        .as_ref()
+        .map(|r| norm.byte_at(r.start)..norm.byte_at(r.end));
+    lines(norm.as_str(), range, title)
+}
 
 /// Reads the lines of the byte range `doc` of the normalised text `text`.
 /// `title` is the byte range of the title line, if the document has one.

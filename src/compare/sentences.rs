@@ -78,16 +78,11 @@ pub struct Summary {
 /// Reads the sentences of a summary document.
 pub fn summary(norm: &NormText, doc: &Document) -> Summary {
     let text = norm.as_str();
-    let range = norm.byte_at(doc.norm.start)..norm.byte_at(doc.norm.end);
-    let title = doc
-        .title_norm
-        .as_ref()
-        .map(|r| norm.byte_at(r.start)..norm.byte_at(r.end));
     let mut sentences = Vec::new();
     let mut headings: Vec<Heading> = Vec::new();
     let mut section_heading: Option<usize> = None;
     let mut date = doc_date(doc);
-    for (para, line) in layout::lines(text, range, title).into_iter().enumerate() {
+    for (para, line) in layout::doc_lines(norm, doc).into_iter().enumerate() {
         let line_text = &text[line.bytes.clone()];
         match line.kind {
             LineKind::Title => continue,

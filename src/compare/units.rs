@@ -64,13 +64,8 @@ fn weighted_terms(lead: &str, core: &str) -> Vec<(Term, f64)> {
 /// The units of a plan document, in document order.
 pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
     let text = norm.as_str();
-    let range = norm.byte_at(doc.norm.start)..norm.byte_at(doc.norm.end);
-    let title = doc
-        .title_norm
-        .as_ref()
-        .map(|r| norm.byte_at(r.start)..norm.byte_at(r.end));
     let mut out = Vec::new();
-    for line in layout::lines(text, range, title) {
+    for line in layout::doc_lines(norm, doc) {
         if line.kind != LineKind::Body {
             continue;
         }

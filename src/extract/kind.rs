@@ -65,9 +65,15 @@ static BODY: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
 /// The kind named by a (simplified) title, or `None` when the title is
 /// silent, mixed or weak.
 fn from_title(title: &str) -> Option<Kind> {
+    named_kind(title, &TITLE)
+}
+
+/// The one kind that the cues found in `text` name, or `None` when they name
+/// none or both.
+fn named_kind(text: &str, cues: &[(&'static str, Cue)]) -> Option<Kind> {
     let (mut plan, mut summary) = (false, false);
-    for (word, cue) in TITLE.iter() {
-        if title.contains(word) {
+    for (word, cue) in cues {
+        if text.contains(word) {
             match cue {
                 Cue::Plan => plan = true,
                 Cue::Summary => summary = true,
@@ -90,21 +96,7 @@ const DECLARE_WITHIN: usize = 600;
 /// declares exactly one.
 fn declared(body: &str) -> Option<Kind> {
     let head: String = body.chars().take(DECLARE_WITHIN).collect();
-    let (mut plan, mut summary) = (false, false);
-    for (phrase, cue) in DECLARE.iter() {
-        if head.contains(phrase) {
-            match cue {
-                Cue::Plan => plan = true,
-                Cue::Summary => summary = true,
-                Cue::Weak => {}
-            }
-        }
-    }
-    match (plan, summary) {
-        (true, false) => Some(Kind::Plan),
-        (false, true) => Some(Kind::Summary),
-        _ => None,
-    }
+    named_kind(&head, &DECLARE)
 }
 
 /// Counts of plan and summary cue words in a (simplified) body text.
