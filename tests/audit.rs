@@ -13,16 +13,16 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The development pairs, from the shared eval folder when it is there,
-/// else from the repo's copy of the plans (the corpus) only.
-fn eval_pairs() -> Option<PathBuf> {
-    let p = repo().join("../../shared/eval/pairs");
-    let p = if p.is_dir() {
-        p
-    } else {
-        PathBuf::from("/work/shared/eval/pairs")
-    };
-    p.is_dir().then_some(p)
+/// The development pairs of the shared eval folder, which stands beside the
+/// repository (`../shared`) in development and in CI.
+fn eval_pairs() -> PathBuf {
+    let p = repo().join("../shared/eval/pairs");
+    assert!(
+        p.is_dir(),
+        "{} is missing: the audit tests need the shared dev pairs",
+        p.display()
+    );
+    p
 }
 
 /// A batch in nested folders: corpus files, two plan/summary pairs under
@@ -39,19 +39,18 @@ fn batch(dir: &Path) {
     }
     let schools = dir.join("2020春");
     fs::create_dir_all(&schools).unwrap();
-    if let Some(pairs) = eval_pairs() {
-        for (pair, school) in [("D", "甲校"), ("E", "乙校")] {
-            fs::copy(
-                pairs.join(format!("{pair}_plan.txt")),
-                schools.join(format!("{school}-2020春-计划.txt")),
-            )
-            .unwrap();
-            fs::copy(
-                pairs.join(format!("{pair}_summary.txt")),
-                schools.join(format!("{school}-2020春-总结.txt")),
-            )
-            .unwrap();
-        }
+    let pairs = eval_pairs();
+    for (pair, school) in [("D", "甲校"), ("E", "乙校")] {
+        fs::copy(
+            pairs.join(format!("{pair}_plan.txt")),
+            schools.join(format!("{school}-2020春-计划.txt")),
+        )
+        .unwrap();
+        fs::copy(
+            pairs.join(format!("{pair}_summary.txt")),
+            schools.join(format!("{school}-2020春-总结.txt")),
+        )
+        .unwrap();
     }
     fs::write(
         schools.join("丁校-2020春-工作总结.txt"),
@@ -140,22 +139,20 @@ fn batch_gives_rows_pairs_and_the_same_output_whatever_j() {
 
     // The development plans are copies of corpus documents: found, with
     // the partner named.
-    if eval_pairs().is_some() {
-        let e_plan = rows
-            .iter()
-            .find(|r| r[0].ends_with("乙校-2020春-计划.txt"))
-            .unwrap();
-        assert!(
-            e_plan[flags_col].contains("near-duplicate") && e_plan[flags_col + 1].contains("000_"),
-            "{e_plan:?}"
-        );
-    }
+    let e_plan = rows
+        .iter()
+        .find(|r| r[0].ends_with("乙校-2020春-计划.txt"))
+        .unwrap();
+    assert!(
+        e_plan[flags_col].contains("near-duplicate") && e_plan[flags_col + 1].contains("000_"),
+        "{e_plan:?}"
+    );
 
     let pairs = read(&out1.join("pairs.csv"));
     assert!(pairs.starts_with('\u{FEFF}'));
     let mut rd = csv::Reader::from_reader(pairs.trim_start_matches('\u{FEFF}').as_bytes());
     let prow: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
-    if eval_pairs().is_some() {
+    {
         for school in ["甲校", "乙校"] {
             let r = prow.iter().find(|r| &r[0] == school).unwrap();
             assert!(
@@ -325,7 +322,7 @@ fn report_renders_in_headless_chromium() {
         "the unreadable file is listed"
     );
     assert!(dom.contains("web-template"), "flags are shown");
-    if eval_pairs().is_some() {
+    {
         assert!(dom.contains("甲校") && dom.contains("乙校"));
     }
 
