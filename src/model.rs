@@ -66,6 +66,38 @@ pub struct Document {
     pub title_norm: Option<Range<usize>>,
 }
 
+impl Document {
+    /// A document found by the split stage: its place, title and script,
+    /// with kind unknown and every element list still empty.
+    pub fn new(
+        index: usize,
+        title: Option<String>,
+        script: Script,
+        span: Span,
+        norm: Range<usize>,
+        title_norm: Option<Range<usize>>,
+    ) -> Self {
+        Document {
+            index,
+            title,
+            kind: Kind::Unknown,
+            script,
+            span,
+            period: None,
+            date: None,
+            sections: Vec::new(),
+            items: Vec::new(),
+            goals: Vec::new(),
+            quotas: Vec::new(),
+            figures: Vec::new(),
+            events: Vec::new(),
+            topics: Vec::new(),
+            norm,
+            title_norm,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Period {
     pub year: Option<i32>,

@@ -10,7 +10,7 @@
 //! such as `…工作总结范文` above the document's own heading gives way to it).
 
 use crate::clean::fold;
-use crate::model::{Document, Kind, Script};
+use crate::model::{Document, Script};
 use crate::text::{NormText, SourceText};
 use regex::Regex;
 use std::ops::Range;
@@ -299,26 +299,16 @@ pub fn split(src: &SourceText, norm: &NormText) -> (NormText, Vec<Document>) {
         if script == Script::Traditional {
             trad.push(range.clone());
         }
-        docs.push(Document {
+        docs.push(Document::new(
             index,
-            title: title
+            title
                 .clone()
                 .map(|t| src.slice(norm.src_span(t)).to_string()),
-            kind: Kind::Unknown,
             script,
-            span: norm.src_span(range.clone()),
-            period: None,
-            date: None,
-            sections: Vec::new(),
-            items: Vec::new(),
-            goals: Vec::new(),
-            quotas: Vec::new(),
-            figures: Vec::new(),
-            events: Vec::new(),
-            topics: Vec::new(),
-            norm: range,
-            title_norm: title,
-        });
+            norm.src_span(range.clone()),
+            range,
+            title,
+        ));
     }
     (simplify(norm, &trad), docs)
 }

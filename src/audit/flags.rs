@@ -449,24 +449,16 @@ mod tests {
     use crate::model::*;
 
     fn doc() -> Document {
-        Document {
-            index: 0,
-            title: Some("春学期教科室工作计划".into()),
-            kind: Kind::Plan,
-            script: Script::Simplified,
-            span: [0, 0],
-            period: None,
-            date: None,
-            sections: Vec::new(),
-            items: Vec::new(),
-            goals: Vec::new(),
-            quotas: Vec::new(),
-            figures: Vec::new(),
-            events: Vec::new(),
-            topics: Vec::new(),
-            norm: 0..0,
-            title_norm: None,
-        }
+        let mut d = Document::new(
+            0,
+            Some("春学期教科室工作计划".into()),
+            Script::Simplified,
+            [0, 0],
+            0..0,
+            None,
+        );
+        d.kind = Kind::Plan;
+        d
     }
 
     fn section(id: &str, parent: Option<&str>, marker: &str, heading: &str) -> Section {
