@@ -54,16 +54,21 @@ fn dice(a: &str, b: &str) -> f64 {
     2.0 * common as f64 / total as f64
 }
 
+/// The two texts, the one with fewer chars first (the gold's when equal).
+fn shorter_first<'a>(g: &'a String, o: &'a String) -> (&'a String, &'a String) {
+    if g.chars().count() <= o.chars().count() {
+        (g, o)
+    } else {
+        (o, g)
+    }
+}
+
 fn text_match(gold: &str, out: &str) -> bool {
     let (g, o) = (norm(gold), norm(out));
     if g.is_empty() || o.is_empty() {
         return false;
     }
-    let (short, long) = if g.chars().count() <= o.chars().count() {
-        (&g, &o)
-    } else {
-        (&o, &g)
-    };
+    let (short, long) = shorter_first(&g, &o);
     let (ns, nl) = (short.chars().count(), long.chars().count());
     (ns >= 2 && long.contains(short.as_str()) && nl <= 4 * ns + 10) || dice(&g, &o) >= 0.6
 }
@@ -80,11 +85,7 @@ fn topic_match(gold: &Value, out: &Value) -> bool {
         if g.is_empty() || o.is_empty() {
             return false;
         }
-        let (short, long) = if g.chars().count() <= o.chars().count() {
-            (&g, &o)
-        } else {
-            (&o, &g)
-        };
+        let (short, long) = shorter_first(&g, &o);
         g == o
             || (long.contains(short.as_str())
                 && short.chars().count() as f64 / long.chars().count() as f64 >= 0.8)
