@@ -299,50 +299,86 @@ fn brand_stop(word: &str, tag: &str) -> bool {
         )
 }
 
+/// Whether jieba always cuts a text at `c`: it segments runs of CJK, ASCII
+/// alphanumerics and `+#&._%-` one at a time, so a window bounded by such
+/// chars segments exactly as it does inside the whole text.
+fn jieba_break(c: char) -> bool {
+    c.is_whitespace() || !(c.is_alphanumeric() || "+#&._%-".contains(c))
+}
+
+/// The byte windows of `text` that can hold a brand: each run between jieba
+/// breaks that contains a brand ending, so only they are segmented.
+fn brand_windows(text: &str) -> Vec<Range<usize>> {
+    let mut ends: Vec<usize> = BRAND
+        .iter()
+        .flat_map(|s| text.match_indices(*s).map(|(at, _)| at))
+        .collect();
+    ends.sort_unstable();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for at in ends {
+        if out.last().is_some_and(|w| w.end > at) {
+            continue;
+        }
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| jieba_break(c))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let end = text[at..].find(jieba_break).map_or(text.len(), |p| at + p);
+        out.push(start..end);
+    }
+    out
+}
+
 /// Unquoted brands (黄杨讲坛, 运河杯, 青蓝工程) outside the brackets.
 fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
-    let ws = crate::segment::jieba().tag(text, false);
     let inside = |r: Range<usize>| skip.iter().any(|s| s.start < r.end && r.start < s.end);
-    for (k, w) in ws.iter().enumerate() {
-        let Some(suffix) = BRAND.iter().find(|s| w.word.ends_with(**s)) else {
-            continue;
-        };
-        if inside(w.byte_start..w.byte_end) {
-            continue;
-        }
-        let mut start = w.byte_start;
-        let mut heads: Vec<&str> = Vec::new();
-        let mut edition = false;
-        if w.word == *suffix {
-            // Read back over proper words, at most three and eight chars.
-            for p in ws[..k].iter().rev() {
-                let chars = text[p.byte_start..w.byte_start].chars().count();
-                if heads.len() == 3
-                    || chars > 8
-                    || brand_stop(p.word, p.tag)
-                    || inside(p.byte_start..p.byte_end)
-                {
-                    edition = p.word.ends_with('届');
-                    break;
-                }
-                start = p.byte_start;
-                heads.push(p.word);
+    for window in brand_windows(text) {
+        let base = window.start;
+        let ws = crate::segment::jieba().tag(&text[window], false);
+        for (k, w) in ws.iter().enumerate() {
+            let Some(suffix) = BRAND.iter().find(|s| w.word.ends_with(**s)) else {
+                continue;
+            };
+            let (w_start, w_end) = (base + w.byte_start, base + w.byte_end);
+            if inside(w_start..w_end) {
+                continue;
             }
-        } else {
-            heads.push(&w.word[..w.word.len() - suffix.len()]);
+            let mut start = w_start;
+            let mut heads: Vec<&str> = Vec::new();
+            let mut edition = false;
+            if w.word == *suffix {
+                // Read back over proper words, at most three and eight chars.
+                for p in ws[..k].iter().rev() {
+                    let p_start = base + p.byte_start;
+                    let chars = text[p_start..w_start].chars().count();
+                    if heads.len() == 3
+                        || chars > 8
+                        || brand_stop(p.word, p.tag)
+                        || inside(p_start..base + p.byte_end)
+                    {
+                        edition = p.word.ends_with('届');
+                        break;
+                    }
+                    start = p_start;
+                    heads.push(p.word);
+                }
+            } else {
+                heads.push(&w.word[..w.word.len() - suffix.len()]);
+            }
+            // A brand needs a proper word before its ending: 教师论坛 and
+            // 教研论坛 are generic, 系统工程 is a word of its own; an edition
+            // number (第三届教师业务论坛) makes a series of any name.
+            let generic = heads.iter().all(|h| GENERIC.contains(h)) || GENERIC.contains(w.word);
+            if heads.is_empty() || (generic && !edition) {
+                continue;
+            }
+            out.push(Found {
+                name: start..w_end,
+                kind: "programme",
+                level: None,
+            });
         }
-        // A brand needs a proper word before its ending: 教师论坛 and 教研论坛
-        // are generic, 系统工程 is a word of its own; an edition number
-        // (第三届教师业务论坛) makes a series of any name.
-        let generic = heads.iter().all(|h| GENERIC.contains(h)) || GENERIC.contains(w.word);
-        if heads.is_empty() || (generic && !edition) {
-            continue;
-        }
-        out.push(Found {
-            name: start..w.byte_end,
-            kind: "programme",
-            level: None,
-        });
     }
 }
 
