@@ -8,17 +8,16 @@
 //! Known false positives: a plan's background facts (全校有教师120人) are
 //! figures too, which is what they are, though not results.
 
-use super::quotas::{quote_range, read_counts, Reading};
+use super::quotas::{quote_range, Read, Reading};
 use super::DocCtx;
-use crate::model::{Document, Figure, Kind};
+use crate::model::{Document, Figure};
 
-/// Fills `doc.figures`.
-pub fn extract(ctx: &DocCtx, doc: &mut Document) {
-    let summary = doc.kind == Kind::Summary;
+/// Fills `doc.figures` from the counts of each item (`quotas::read_items`).
+pub(crate) fn extract(ctx: &DocCtx, doc: &mut Document, reads: &[Vec<Read>]) {
     let mut out = Vec::new();
-    for item in &doc.items {
+    for (item, reads) in doc.items.iter().zip(reads) {
         let text = ctx.item_text(item);
-        for r in read_counts(text, summary) {
+        for r in reads {
             if r.reading != Reading::Figure {
                 continue;
             }
@@ -42,6 +41,7 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::quotas::read_counts;
     use super::*;
 
     fn figures(s: &str) -> Vec<(Option<f64>, String)> {

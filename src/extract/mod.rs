@@ -47,7 +47,8 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
     goals::apply(ctx, doc);
     topics::apply(ctx, doc);
     period::extract(ctx, doc);
-    quotas::extract(ctx, doc);
-    figures::extract(ctx, doc);
+    let reads = quotas::read_items(ctx, doc);
+    quotas::extract(ctx, doc, &reads);
+    figures::extract(ctx, doc, &reads);
     events::extract(ctx, doc);
 }

@@ -380,13 +380,13 @@ struct Found {
     scope: Option<Range<usize>>,
 }
 
-/// The quotas of one item's cleaned text.
-fn find(text: &str, summary: bool) -> Vec<Found> {
+/// The quotas among the counts read in one item's cleaned text.
+fn find(text: &str, reads: &[Read]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // The clause the last quota came from, to carry its rate words along
     // a 、-list (每期组织一次评奖、一次培训 → both per 期).
     let mut last: Option<Clause> = None;
-    for r in read_counts(text, summary) {
+    for r in reads {
         let c = &r.clause;
         let clause = &text[c.range.clone()];
         let base = c.range.start;
@@ -423,13 +423,22 @@ fn find(text: &str, summary: bool) -> Vec<Found> {
     out
 }
 
-/// Fills `doc.quotas`.
-pub fn extract(ctx: &DocCtx, doc: &mut Document) {
+/// Counts of every item of a document, read as its kind reads them: the
+/// quotas and figures rules share them.
+pub(crate) fn read_items(ctx: &DocCtx, doc: &Document) -> Vec<Vec<Read>> {
     let summary = doc.kind == Kind::Summary;
+    doc.items
+        .iter()
+        .map(|item| read_counts(ctx.item_text(item), summary))
+        .collect()
+}
+
+/// Fills `doc.quotas` from the counts of each item (`read_items`).
+pub(crate) fn extract(ctx: &DocCtx, doc: &mut Document, reads: &[Vec<Read>]) {
     let mut out = Vec::new();
-    for item in &doc.items {
+    for (item, reads) in doc.items.iter().zip(reads) {
         let src = |r: Range<usize>| ctx.locate(item, r).1;
-        for f in find(ctx.item_text(item), summary) {
+        for f in find(ctx.item_text(item), reads) {
             let (span, text) = ctx.locate(item, f.quote);
             out.push(Quota {
                 item: item.id.clone(),
@@ -453,7 +462,7 @@ mod tests {
 
     /// (value, unit, comparator, per) of the quotas of one sentence.
     fn quotas(s: &str) -> Vec<(Option<f64>, String, &'static str, Vec<String>)> {
-        find(s, false)
+        find(s, &read_counts(s, false))
             .into_iter()
             .map(|f| {
                 (

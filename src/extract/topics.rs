@@ -71,8 +71,10 @@ static ASSIGN: LazyLock<Vec<&str>> =
     LazyLock::new(|| dict::entries(include_str!("../../dictionaries/level_after.txt")).collect());
 static GENERIC: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_generic.txt")));
-static BRAND: LazyLock<HashSet<&str>> =
-    LazyLock::new(|| words(include_str!("../../dictionaries/topic_brand.txt")));
+static BRAND_LIST: &str = include_str!("../../dictionaries/topic_brand.txt");
+static BRAND: LazyLock<HashSet<&str>> = LazyLock::new(|| words(BRAND_LIST));
+static BRAND_ENDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&dict::alternation(BRAND_LIST)).expect("brand endings"));
 static BRAND_STOP: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_brand_stop.txt")));
 static JUNK: LazyLock<Vec<&str>> =
@@ -309,13 +311,8 @@ fn jieba_break(c: char) -> bool {
 /// The byte windows of `text` that can hold a brand: each run between jieba
 /// breaks that contains a brand ending, so only they are segmented.
 fn brand_windows(text: &str) -> Vec<Range<usize>> {
-    let mut ends: Vec<usize> = BRAND
-        .iter()
-        .flat_map(|s| text.match_indices(*s).map(|(at, _)| at))
-        .collect();
-    ends.sort_unstable();
     let mut out: Vec<Range<usize>> = Vec::new();
-    for at in ends {
+    for at in BRAND_ENDING.find_iter(text).map(|m| m.start()) {
         if out.last().is_some_and(|w| w.end > at) {
             continue;
         }
