@@ -92,7 +92,11 @@ fn hits(clause: &str) -> Vec<Hit> {
     // A date holds 月 or is written 2021-7-6; numerals are everywhere, so
     // the pattern alone would try most chars of most clauses.
     let dated = clause.contains('月') || clause.contains(['-', '/', '.']);
-    for c in dated.then(|| DATE.captures_iter(clause)).into_iter().flatten() {
+    for c in dated
+        .then(|| DATE.captures_iter(clause))
+        .into_iter()
+        .flatten()
+    {
         let Some(whole) = c.get(0) else { continue };
         let mut w = When::default();
         if c.name("iso").is_some() {

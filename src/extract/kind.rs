@@ -24,6 +24,7 @@ use super::quotas::{read_counts, Reading};
 use super::DocCtx;
 use crate::dict;
 use crate::model::{Document, Kind, Role};
+use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -60,6 +61,18 @@ static BODY: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
     parse(include_str!("../../dictionaries/kind_body.txt"))
         .into_iter()
         .collect()
+});
+/// Where a body cue may stand: only the runs around them are segmented.
+static BODY_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = BODY.keys().copied().collect();
+    Regex::new(
+        &words
+            .iter()
+            .map(|w| regex::escape(w))
+            .collect::<Vec<_>>()
+            .join("|"),
+    )
+    .expect("body cues")
 });
 
 /// The kind named by a (simplified) title, or `None` when the title is
@@ -102,11 +115,15 @@ fn declared(body: &str) -> Option<Kind> {
 /// Counts of plan and summary cue words in a (simplified) body text.
 fn body_counts(body: &str) -> (usize, usize) {
     let (mut plan, mut summary) = (0, 0);
-    for w in crate::segment::words(body) {
-        match BODY.get(&body[w]) {
-            Some(Cue::Plan) => plan += 1,
-            Some(Cue::Summary) => summary += 1,
-            _ => {}
+    let cues = BODY_CUE.find_iter(body).map(|m| m.start());
+    for run in crate::segment::runs_around(body, cues) {
+        let text = &body[run];
+        for w in crate::segment::words(text) {
+            match BODY.get(&text[w]) {
+                Some(Cue::Plan) => plan += 1,
+                Some(Cue::Summary) => summary += 1,
+                _ => {}
+            }
         }
     }
     (plan, summary)

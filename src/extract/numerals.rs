@@ -30,30 +30,38 @@ pub struct Numeral {
 
 static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<a>\d+(?:\.\d+)?[万亿]?)(?:(?:-|—|–|~|至|到)(?P<b>\d+(?:\.\d+)?[万亿]?))?",
-        r"|(?P<c>[零〇一二两三四五六七八九十百千万亿半]+)",
+        r"[0-9]+(?:\.[0-9]+)?[万亿]?(?:(?:-|—|–|~|至|到)[0-9]+(?:\.[0-9]+)?[万亿]?)?",
+        r"|[零〇一二两三四五六七八九十百千万亿半]+",
     ))
     .expect("numeral pattern")
 });
 
 /// Every numeral of a text, left to right.
 pub fn find_all(text: &str) -> Vec<Numeral> {
+    // Plain matches, told apart by their first char: capture groups would
+    // cost a second search per numeral, and numerals are everywhere.
     NUMERAL
-        .captures_iter(text)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            if let Some(a) = c.name("a") {
-                let max = c.name("b").map(|b| arabic(b.as_str()));
+        .find_iter(text)
+        .filter_map(|m| {
+            let s = m.as_str();
+            if s.starts_with(|c: char| c.is_ascii_digit()) {
+                let (a, b) = match s.find(['-', '—', '–', '~', '至', '到']) {
+                    Some(at) => {
+                        let sep = s[at..].chars().next().map_or(1, char::len_utf8);
+                        (&s[..at], Some(&s[at + sep..]))
+                    }
+                    None => (s, None),
+                };
                 Some(Numeral {
-                    range: whole.range(),
-                    value: arabic(a.as_str()),
-                    max: max.flatten(),
+                    range: m.range(),
+                    value: arabic(a),
+                    max: b.and_then(arabic),
                     arabic: true,
                 })
             } else {
-                let (value, max) = chinese(c.name("c")?.as_str())?;
+                let (value, max) = chinese(s)?;
                 Some(Numeral {
-                    range: whole.range(),
+                    range: m.range(),
                     value: Some(value),
                     max,
                     arabic: false,

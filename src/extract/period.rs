@@ -53,7 +53,16 @@ fn number(s: &str) -> Option<i64> {
 
 /// Reads a period in one line: (byte range, year, term).
 fn period_in(line: &str) -> Option<(Range<usize>, Option<i32>, Option<&'static str>)> {
-    for c in PERIOD.captures_iter(line) {
+    // A period names 年, 学期/期 or 季; the pattern, all of it optional,
+    // matches empty at every other char, so captures are taken only of the
+    // matches that hold something.
+    if !line.contains(['年', '期', '季']) {
+        return None;
+    }
+    let found = PERIOD
+        .find_iter(line)
+        .filter(|m| !m.as_str().trim().is_empty());
+    for c in found.filter_map(|m| PERIOD.captures_at(line, m.start())) {
         let Some(whole) = c.get(0) else { continue };
         let term = if let Some(n) = c.name("nth") {
             Some(if matches!(n.as_str(), "一" | "1") {

@@ -301,36 +301,11 @@ fn brand_stop(word: &str, tag: &str) -> bool {
         )
 }
 
-/// Whether jieba always cuts a text at `c`: it segments runs of CJK, ASCII
-/// alphanumerics and `+#&._%-` one at a time, so a window bounded by such
-/// chars segments exactly as it does inside the whole text.
-fn jieba_break(c: char) -> bool {
-    c.is_whitespace() || !(c.is_alphanumeric() || "+#&._%-".contains(c))
-}
-
-/// The byte windows of `text` that can hold a brand: each run between jieba
-/// breaks that contains a brand ending, so only they are segmented.
-fn brand_windows(text: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for at in BRAND_ENDING.find_iter(text).map(|m| m.start()) {
-        if out.last().is_some_and(|w| w.end > at) {
-            continue;
-        }
-        let start = text[..at]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| jieba_break(c))
-            .map_or(0, |(p, c)| p + c.len_utf8());
-        let end = text[at..].find(jieba_break).map_or(text.len(), |p| at + p);
-        out.push(start..end);
-    }
-    out
-}
-
 /// Unquoted brands (黄杨讲坛, 运河杯, 青蓝工程) outside the brackets.
 fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
     let inside = |r: Range<usize>| skip.iter().any(|s| s.start < r.end && r.start < s.end);
-    for window in brand_windows(text) {
+    let endings = BRAND_ENDING.find_iter(text).map(|m| m.start());
+    for window in crate::segment::runs_around(text, endings) {
         let base = window.start;
         let ws = crate::segment::jieba().tag(&text[window], false);
         for (k, w) in ws.iter().enumerate() {
@@ -399,6 +374,10 @@ fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
             kind: "project",
             level: None,
         });
+    }
+    // Both name a 主课题 or 子课题; most texts name neither.
+    if !text.contains("课题") {
+        return;
     }
     for re in [&*SUB_PROJECT, &*MAIN_PROJECT] {
         for c in re.captures_iter(text) {
