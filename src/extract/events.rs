@@ -166,8 +166,9 @@ fn hits(clause: &str) -> Vec<Hit> {
     }
     // A rhythm inside the object of 列入/纳入 qualifies a schedule or a
     // review, it is no activity of its own.
-    let object = RHYTHM_OBJECT.find(clause).map(|m| m.end());
+    let mut object: Option<Option<usize>> = None;
     for m in RHYTHM.find_iter(clause) {
+        let object = *object.get_or_insert_with(|| RHYTHM_OBJECT.find(clause).map(|m| m.end()));
         let prev = clause[..m.start()].chars().next_back();
         // 3月月底, 第一周周一: the 月/周 of a date, not 月月/周周.
         let month_day = matches!(m.as_str(), "月月" | "周周")
