@@ -3,7 +3,10 @@
 //! - `front`: decode → clean → split → structure, on ~20 MB made by repeating
 //!   the seeds, simplified and traditional seeds apart (traditional also pays
 //!   for script conversion). Goal: ≥ 100 MB/s simplified.
-//! - `extract`: the whole extract pipeline on the same inputs. Goal: ≥ 15 MB/s.
+//! - `jieba cut`: jieba-rs segmentation alone of the same decoded text, the
+//!   yardstick of the extract goal.
+//! - `extract`: the whole extract pipeline on the same inputs. Goal: at least
+//!   half the MB/s of `jieba cut` (≥ 15 MB/s).
 //! - `docx`: reading a seed-sized .docx (~30 KB of text) to text, and the
 //!   whole extract on it. Goal: read in < 20 ms.
 //! - `seed`: wall time of `planx extract` on one seed file, as a user runs it
@@ -77,7 +80,7 @@ fn front(name: &str, bytes: &[u8]) -> usize {
     let decoded = planx::decode::decode(name, bytes).expect("decodes");
     let source = SourceText::new(decoded.text);
     let norm = planx::clean::clean(&source);
-    let (norm, mut docs) = planx::split::split(&source, &norm);
+    let (norm, mut docs) = planx::split::split(&source, norm);
     for doc in &mut docs {
         planx::structure::structure(&source, &norm, doc);
     }
@@ -127,6 +130,25 @@ fn throughput(c: &mut Criterion) {
         });
         cpu_throughput(&format!("{script}/front"), bytes, || {
             files.iter().map(|(n, f)| front(n, f)).sum()
+        });
+        // The goal's yardstick: extract should run at least half as fast as
+        // jieba-rs segmenting the same text, and nothing more.
+        let texts: Vec<String> = files
+            .iter()
+            .filter_map(|(n, f)| planx::decode::decode(n, f).ok())
+            .map(|d| d.text)
+            .collect();
+        cpu_throughput(&format!("{script}/jieba cut"), bytes, || {
+            texts
+                .iter()
+                .map(|t| planx::segment::jieba().cut(t, false).len())
+                .sum()
+        });
+        cpu_throughput(&format!("{script}/jieba cut hmm"), bytes, || {
+            texts
+                .iter()
+                .map(|t| planx::segment::jieba().cut(t, true).len())
+                .sum()
         });
         cpu_throughput(&format!("{script}/extract"), bytes, || {
             files

@@ -44,15 +44,35 @@ pub fn extract_path(path: &std::path::Path) -> Result<Parsed> {
 
 /// Runs the whole extract pipeline on the bytes of one file.
 pub fn extract_bytes(name: &str, bytes: &[u8]) -> Result<Parsed> {
-    let decoded = decode::decode(name, bytes)?;
+    let (split, mut extract) = split_bytes(name, bytes.to_vec())?;
+    for doc in &mut extract.documents {
+        split.finish(doc);
+    }
+    Ok(Parsed {
+        source: split.source,
+        norm: split.norm,
+        extract,
+    })
+}
+
+/// A file decoded, cleaned and split into documents that are not yet
+/// structured. [`Split::finish`] structures and extracts one of them, so a
+/// writer that writes each document as it comes holds only one at a time.
+#[derive(Debug, Clone)]
+pub struct Split {
+    pub source: SourceText,
+    pub norm: NormText,
+}
+
+/// Decodes, cleans and splits the bytes of one file: the texts, and its
+/// extract with the documents only split. The bytes are dropped once decoded.
+pub fn split_bytes(name: &str, bytes: Vec<u8>) -> Result<(Split, Extract)> {
+    let decoded = decode::decode(name, &bytes)?;
+    drop(bytes);
     let mut warnings = decoded.warnings;
     let source = SourceText::new(decoded.text);
     let norm = clean::clean(&source);
-    let (norm, mut documents) = split::split(&source, &norm);
-    for doc in &mut documents {
-        structure::structure(&source, &norm, doc);
-        extract::extract(&extract::DocCtx::new(&source, &norm), doc);
-    }
+    let (norm, documents) = split::split(&source, norm);
     if documents.is_empty() {
         warnings.push(model::Warning {
             code: "empty".into(),
@@ -60,16 +80,21 @@ pub fn extract_bytes(name: &str, bytes: &[u8]) -> Result<Parsed> {
             span: None,
         });
     }
-    Ok(Parsed {
-        extract: Extract {
-            schema: model::EXTRACT_SCHEMA.into(),
-            source: name.to_string(),
-            format: decoded.format.into(),
-            encoding: decoded.encoding.into(),
-            documents,
-            warnings,
-        },
-        source,
-        norm,
-    })
+    let extract = Extract {
+        schema: model::EXTRACT_SCHEMA.into(),
+        source: name.to_string(),
+        format: decoded.format.into(),
+        encoding: decoded.encoding.into(),
+        documents,
+        warnings,
+    };
+    Ok((Split { source, norm }, extract))
+}
+
+impl Split {
+    /// Structures one document of this file and runs every rule on it.
+    pub fn finish(&self, doc: &mut Document) {
+        structure::structure(&self.source, &self.norm, doc);
+        extract::extract(&extract::DocCtx::new(&self.source, &self.norm), doc);
+    }
 }

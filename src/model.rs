@@ -10,14 +10,31 @@ use std::ops::Range;
 pub const EXTRACT_SCHEMA: &str = "planx/extract/1";
 pub const COMPARE_SCHEMA: &str = "planx/compare/1";
 
+/// The extract of one file. `D` holds its documents: a list, or any
+/// sequence that serializes as one (a writer that extracts and writes one
+/// document at a time, see `crate::Split`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Extract {
+pub struct Extract<D = Vec<Document>> {
     pub schema: String,
     pub source: String,
     pub format: String,
     pub encoding: String,
-    pub documents: Vec<Document>,
+    pub documents: D,
     pub warnings: Vec<Warning>,
+}
+
+impl<D> Extract<D> {
+    /// The same extract with its documents replaced by `documents`.
+    pub fn with_documents<E>(self, documents: E) -> Extract<E> {
+        Extract {
+            schema: self.schema,
+            source: self.source,
+            format: self.format,
+            encoding: self.encoding,
+            documents,
+            warnings: self.warnings,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

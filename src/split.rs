@@ -260,10 +260,10 @@ fn single_title(s: &str) -> (Option<Range<usize>>, usize) {
 /// Finds the documents of a cleaned file. Returns the cleaned text with each
 /// traditional document folded to simplified script, and the documents with
 /// their spans and titles (sections, items and elements still empty).
-pub fn split(src: &SourceText, norm: &NormText) -> (NormText, Vec<Document>) {
+pub fn split(src: &SourceText, norm: NormText) -> (NormText, Vec<Document>) {
     let s = norm.as_str();
     if s.trim().is_empty() {
-        return (norm.clone(), Vec::new());
+        return (norm, Vec::new());
     }
     let mut cands = candidates(s);
     let series = best_series(&cands);
@@ -314,9 +314,9 @@ pub fn split(src: &SourceText, norm: &NormText) -> (NormText, Vec<Document>) {
 }
 
 /// Folds the given char ranges to simplified script in one copy of the text.
-fn simplify(norm: &NormText, trad: &[Range<usize>]) -> NormText {
+fn simplify(norm: NormText, trad: &[Range<usize>]) -> NormText {
     let (Some(first), Some(last)) = (trad.first(), trad.last()) else {
-        return norm.clone();
+        return norm;
     };
     let whole = first.start..last.end;
     let mut rep = String::with_capacity(norm.slice_chars(whole.clone()).len());
@@ -336,7 +336,7 @@ mod tests {
     fn titles(s: &str) -> Vec<Option<String>> {
         let src = SourceText::new(s.to_string());
         let norm = crate::clean::clean(&src);
-        split(&src, &norm).1.into_iter().map(|d| d.title).collect()
+        split(&src, norm).1.into_iter().map(|d| d.title).collect()
     }
 
     #[test]

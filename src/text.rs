@@ -20,7 +20,10 @@ pub struct SourceText {
 
 impl SourceText {
     pub fn new(text: String) -> Self {
-        let mut byte_of: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
+        // Sized exactly: collecting would grow the largest buffer of the
+        // pipeline to up to twice its length.
+        let mut byte_of: Vec<u32> = Vec::with_capacity(text.chars().count() + 1);
+        byte_of.extend(text.char_indices().map(|(b, _)| b as u32));
         byte_of.push(text.len() as u32);
         SourceText { text, byte_of }
     }

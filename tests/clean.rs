@@ -152,7 +152,7 @@ fn throughput() {
                 let d = planx::decode::decode("x", b).unwrap();
                 let src = SourceText::new(d.text);
                 let norm = clean(&src);
-                let (norm, mut docs) = planx::split::split(&src, &norm);
+                let (norm, mut docs) = planx::split::split(&src, norm);
                 for doc in &mut docs {
                     planx::structure::structure(&src, &norm, doc);
                     n += doc.items.len();

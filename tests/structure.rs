@@ -80,7 +80,7 @@ fn structured(file: &str) -> (planx::text::NormText, Vec<Document>) {
     let decoded = planx::decode::decode(file, &bytes).expect("decodes");
     let src = planx::text::SourceText::new(decoded.text);
     let norm = planx::clean::clean(&src);
-    let (norm, mut docs) = planx::split::split(&src, &norm);
+    let (norm, mut docs) = planx::split::split(&src, norm);
     for d in &mut docs {
         planx::structure::structure(&src, &norm, d);
     }

@@ -1,6 +1,7 @@
 //! `planx extract FILE...`
 
 use super::{default_format, read_bytes, read_input, Format};
+use planx::render::json::Streamed;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -69,8 +70,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 planx::render::text::write(&mut out, &parsed.extract, &text_options())
             })
         } else {
-            read_input(&path)
-                .map(|parsed| planx::render::json::write(&mut out, &parsed.extract, pretty))
+            // Each document is extracted as it is written, so memory holds
+            // the file's texts and one document at a time.
+            read_bytes(&path)
+                .and_then(|(name, bytes)| planx::split_bytes(&name, bytes))
+                .map(|(split, mut extract)| {
+                    let documents = std::mem::take(&mut extract.documents);
+                    let streamed = Streamed::new(documents.into_iter().map(|mut doc| {
+                        split.finish(&mut doc);
+                        doc
+                    }));
+                    planx::render::json::write(&mut out, &extract.with_documents(streamed), pretty)
+                })
         };
         match written {
             Ok(io) => {

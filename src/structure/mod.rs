@@ -698,7 +698,7 @@ mod tests {
     fn doc(s: &str) -> Document {
         let src = SourceText::new(s.to_string());
         let norm = crate::clean::clean(&src);
-        let (norm, mut docs) = crate::split::split(&src, &norm);
+        let (norm, mut docs) = crate::split::split(&src, norm);
         structure(&src, &norm, &mut docs[0]);
         docs.swap_remove(0)
     }
