@@ -269,6 +269,9 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
             Reading::Neither
         };
     }
+    if each_time(clause, count) {
+        return Reading::Neither;
+    }
     let rate = clause[..count.num.range.start].contains('每');
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
     // words make a target.
@@ -331,6 +334,22 @@ fn article(clause: &str, count: &Count, rate: bool, own_target: bool, cx: Contex
         Some(_) => !own_target && !cx.targeted && !cx.set && !before.trim().is_empty(),
         None => false,
     }
+}
+
+/// 每开展一次活动都要做好记录: 每 + a verb + a count, answered by 都/就 in
+/// the clause, says "each time", not a rate (每周一次, 每位教师一篇 and
+/// 每两周一次 are rates: a rate word, classifier or number follows 每).
+fn each_time(clause: &str, count: &Count) -> bool {
+    let before = &clause[..count.num.range.start];
+    let Some(at) = before.rfind('每') else {
+        return false;
+    };
+    let from_mei = &before[at..];
+    let next = from_mei['每'.len_utf8()..].chars().next();
+    rates(from_mei, from_mei.len()).is_empty()
+        && !next
+            .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十半隔位个名".contains(c))
+        && clause[count.unit.end..].contains(['都', '就'])
 }
 
 /// Whether a count sits between 以 and 为 (以X为主题): X is the frame of an
@@ -680,6 +699,10 @@ mod tests {
             "由一位骨干教师主持",
             "计划从语文组开始实验,组内成员全员参与设计,一人执笔,分单元备课",
             "本学期将继续以一次读书活动为载体",
+            "每开展一次活动都要做好记录",
+            "为学校的发展贡献一份力量",
+            "建立一套完整的课题档案",
+            "教研活动要有一个明确的主题",
         ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
@@ -702,6 +725,9 @@ mod tests {
             ("一个项目培训活动方案", 1),
             ("每次活动完成“四个一”即:一个问题交流;一个教学得失", 2),
             ("本学期我们将确立一个研究主题", 1),
+            ("每周听一节课就写一篇反思", 2),
+            ("每位新教师写一篇反思,都要交教科室", 1),
+            ("每两周一次,都在周三", 1),
         ] {
             assert_eq!(quotas(s).len(), n, "{s}: {:?}", quotas(s));
         }

@@ -12,15 +12,16 @@ use std::sync::LazyLock;
 static COLUMNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../dictionaries/table_columns.txt")).collect());
 
-/// Whether a line is the header row of a schedule table: only column names
-/// (`dictionaries/table_columns.txt`) split by tabs, spaces or bars, as in
-/// `月份\t内容` or `时间 活动内容 负责人`. It names columns; it is no entry.
+/// Whether a line is the header row of a schedule table: two or more column
+/// names (`dictionaries/table_columns.txt`) and nothing else, split by tabs,
+/// spaces or bars, as in `月份\t内容` or `时间 活动内容 负责人`. It names
+/// columns; it is no entry. One name alone (工作安排) may be a heading.
 pub fn header_row(line: &str) -> bool {
-    let mut cells = line
+    let cells: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/'))
         .filter(|c| !c.is_empty())
-        .peekable();
-    cells.peek().is_some() && cells.all(|c| COLUMNS.contains(c))
+        .collect();
+    cells.len() >= 2 && cells.iter().all(|c| COLUMNS.contains(c))
 }
 
 /// A parsed month or week heading.
@@ -228,6 +229,7 @@ mod tests {
             "月份内容",
             "时间 安排好集体备课",
             "工作内容:制定计划",
+            "工作安排",
             "",
         ] {
             assert!(!header_row(s), "{s}");
