@@ -274,8 +274,9 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     }
     let rate = clause[..count.num.range.start].contains('每');
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
-    // words make a target.
-    let own_target = rate || TARGET.is_match(clause);
+    // words make a target, and a target word sets what follows it (有52人制定
+    // 了读书计划: that 计划 is a noun after a reported fact).
+    let own_target = rate || TARGET.is_match(&clause[..count.num.range.start]);
     let report = REPORT.is_match(clause) || (cx.reported && !own_target);
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
     // an enumeration.
@@ -747,6 +748,8 @@ mod tests {
     fn reported_counts_are_figures_not_quotas() {
         assert!(quotas("共收到论文46篇").is_empty());
         assert!(quotas("成功申报了六项省级课题").is_empty());
+        assert!(quotas("全校68位教师中有52人制定了个人读书计划").is_empty());
+        assert_eq!(quotas("本学期计划完成2个课题的结题").len(), 1);
     }
 
     #[test]
