@@ -8,13 +8,16 @@
 //!
 //! Not quotas: ordinals (第三届), labels in quotes (“五个一”), 一 as an
 //! article (一种, 是一支, 每一位, 一次次; and where no rate, target or
-//! comparator sets it, 一个/一人 in a description of method, 确立一个主题进行
-//! 研究, 一人执笔, or any 一 in a 以…为 frame), the size of a list that follows (三个项目:),
-//! ages and years (no unit), durations without a rate (90学时的培训), and
-//! quantities reported as done (共收到46篇: those are figures). A number
-//! in Chinese other than 一 needs a rate, comparator or target word.
+//! comparator sets it, 一个/一人 in a description of method, 确立一个主题
+//! 进行研究, 一人执笔, or any 一 in a 以…为 frame), 每V一次…都 (each time),
+//! the size of a list that follows (三个项目:), ages and years (no unit),
+//! durations without a rate (90学时的培训), and quantities reported as done
+//! (共收到46篇: those are figures). A number in Chinese other than 一 needs
+//! a rate, comparator or target word.
 //! Known false positives: a plan's statement of fact in plain wording
-//! (全校有教师120人 reads as a figure only thanks to 有).
+//! (全校有教师120人 reads as a figure only thanks to 有); 一 + a specific
+//! classifier in method prose (通过开展一次读书活动,…) and 一个 after a target
+//! word earlier in the sentence (我们将…,确立一个主题) stay quotas.
 
 use super::clause::{clauses, Clause};
 use super::numerals::{find_all, Numeral};
@@ -360,8 +363,11 @@ fn yi_wei_frame(before: &str, after: &str) -> bool {
         return false;
     };
     let prev = before[..at].chars().next_back();
-    let next = before[at + '以'.len_utf8()..].chars().next();
-    !prev.is_some_and(|c| "可所加予难得足用借赖".contains(c))
+    let inside = &before[at + '以'.len_utf8()..];
+    let next = inside.chars().next();
+    // 以课题为抓手开展一次培训: the frame closed before the count.
+    !inside.contains('为')
+        && !prev.is_some_and(|c| "可所加予难得足用借赖".contains(c))
         && !next.is_some_and(|c| "上下内外便及免后前来致".contains(c))
         && after.contains('为')
 }
@@ -729,6 +735,8 @@ mod tests {
             ("每周听一节课就写一篇反思", 2),
             ("每位新教师写一篇反思,都要交教科室", 1),
             ("每两周一次,都在周三", 1),
+            // the 以…为 frame closed before the count
+            ("以课题为抓手开展一次专题培训为期两天", 1),
         ] {
             assert_eq!(quotas(s).len(), n, "{s}: {:?}", quotas(s));
         }
