@@ -149,10 +149,8 @@ mod tests {
             .map(|c| patterns(c).count())
             .sum::<usize>();
         assert_eq!(n, crate::dict::entries(LIST).count());
-        let compiled = RULES.line.len()
-            + RULES.shortline.len()
-            + RULES.sentence.len()
-            + RULES.inline.len();
+        let compiled =
+            RULES.line.len() + RULES.shortline.len() + RULES.sentence.len() + RULES.inline.len();
         assert_eq!(compiled, n);
     }
 

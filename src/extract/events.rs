@@ -12,7 +12,8 @@
 //!
 //! Not events: school-calendar words alone (学期初, 期末), 每学期 (a quota
 //! rate), 每天/每年 (no such recurrence), 定期, a line that is only a date
-//! (the signature). Known false positives: 每周 qualifying a noun
+//! (the signature), a table's header row (月份 内容: structure drops it).
+//! Known false positives: 每周 qualifying a noun
 //! (学校每周的工作安排) reads as a weekly event unless 列入/纳入 governs it.
 
 use super::clause::{clauses, trim_end_punct, Clause};

@@ -14,9 +14,13 @@
 //! Example: 我室积极组织投稿,力争本学期教师论文获奖层次、人数均有突破。 gives
 //! 力争本学期教师论文获奖层次、人数均有突破.
 //!
-//! Known false positives: 确保 in a routine clause (确保校园安全稳定) is taken
-//! as a goal; a heading such as 三、目标 over a list of measures makes them
-//! goals.
+//! 确保 that only guards a procedure (确保活动安全, 确保…顺利进行, ending
+//! with a word of `goal_guards.txt`) is no goal, unless a purpose clause
+//! (为确保安全,…) states it as the aim of its measure.
+//!
+//! Known false positives: a guard worded otherwise (确保每个环节不出差错) is
+//! taken as a goal; a heading such as 三、目标 over a list of measures makes
+//! them goals.
 
 use super::DocCtx;
 use crate::dict;
@@ -34,6 +38,9 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 static SEEK_HELP: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     dict::entries(include_str!("../../dictionaries/goal_seek_help.txt")).collect()
 });
+
+static GUARDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| dict::entries(include_str!("../../dictionaries/goal_guards.txt")).collect());
 
 static HEADING_ENDS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| dict::entries(include_str!("../../dictionaries/goal_headings.txt")).collect());
@@ -80,11 +87,28 @@ pub fn cue_clauses(text: &str) -> Vec<Range<usize>> {
         if m.as_str() == "争取" && SEEK_HELP.iter().any(|w| clause.contains(w)) {
             continue;
         }
+        // A purpose clause (为确保安全,…) states the aim of its measure.
+        if m.as_str() == "确保" && !purpose && guards_a_procedure(clause) {
+            continue;
+        }
         if clause.chars().count() > m.as_str().chars().count() + 1 {
             out.push(r);
         }
     }
     out
+}
+
+/// Whether a 确保 clause only guards the way a measure is carried out
+/// (确保活动安全, 确保各项工作顺利进行) or is the subject of a judgement
+/// (确保措施到位十分关键): its first part ends with a word of
+/// `goal_guards.txt`. An aim (确保学校的正常教育教学秩序) ends otherwise.
+fn guards_a_procedure(clause: &str) -> bool {
+    let first = clause
+        .split([',', '，', ';', ':'])
+        .next()
+        .unwrap_or(clause)
+        .trim_end_matches(['的', '了']);
+    GUARDS.iter().any(|g| first.ends_with(g))
 }
 
 /// Where a goal clause that starts at byte `from` ends: at the end of its
@@ -265,6 +289,39 @@ mod tests {
             ["确保每位教师每学期至少上一节公开课"]
         );
         assert_eq!(clauses("(力争两年内结题)"), ["力争两年内结题"]);
+    }
+
+    #[test]
+    fn guarding_a_procedure_is_no_goal() {
+        for s in [
+            // corpus
+            "特别在假期协助值班行政加大巡查的密度,确保校园安全稳定。",
+            "强化管理,确保措施到位十分关键。",
+            "有考核、有记录)的要求,确保学校和教研组研讨的时间。",
+            "建立评价体系,确保教研工作落到实处,收到了实效。",
+            // written
+            "活动前制定预案,确保活动安全。",
+            "各组长提前做好分工,确保各项工作顺利进行。",
+            "确保外出学习有序开展",
+            "确保活动安全、有序",
+            "加强过程管理,确保研修不走过场。",
+        ] {
+            assert!(clauses(s).is_empty(), "{s}: {:?}", clauses(s));
+        }
+        for (s, goal) in [
+            (
+                "努力让培训教师安心参加培训的同时确保学校的正常教育教学秩序。",
+                "确保学校的正常教育教学秩序",
+            ),
+            (
+                "合理安排培训,确保每位教师完成每学年73学分的培训任务。",
+                "确保每位教师完成每学年73学分的培训任务",
+            ),
+            ("确保课题顺利结题。", "确保课题顺利结题"),
+            ("力争活动安全。", "力争活动安全"),
+        ] {
+            assert_eq!(clauses(s), [goal], "{s}");
+        }
     }
 
     #[test]

@@ -7,12 +7,17 @@
 //! `>=`, per [学期, 人], scope "35周岁以下的教师".
 //!
 //! Not quotas: ordinals (第三届), labels in quotes (“五个一”), 一 as an
-//! article (一种, 是一支, 每一位), the size of a list that follows (三个项目:),
-//! ages and years (no unit), durations without a rate (90学时的培训), and
-//! quantities reported as done (共收到46篇: those are figures). A number
-//! in Chinese other than 一 needs a rate, comparator or target word.
+//! article (一种, 是一支, 每一位, 一次次; and where no rate, target or
+//! comparator sets it, 一个/一人 in a description of method, 确立一个主题
+//! 进行研究, 一人执笔, or any 一 in a 以…为 frame), 每V一次…都 (each time),
+//! the size of a list that follows (三个项目:), ages and years (no unit),
+//! durations without a rate (90学时的培训), and quantities reported as done
+//! (共收到46篇: those are figures). A number in Chinese other than 一 needs
+//! a rate, comparator or target word.
 //! Known false positives: a plan's statement of fact in plain wording
-//! (全校有教师120人 reads as a figure only thanks to 有).
+//! (全校有教师120人 reads as a figure only thanks to 有); 一 + a specific
+//! classifier in method prose (通过开展一次读书活动,…) and 一个 after a target
+//! word earlier in the sentence (我们将…,确立一个主题) stay quotas.
 
 use super::clause::{clauses, Clause};
 use super::numerals::{find_all, Numeral};
@@ -37,6 +42,7 @@ static TARGET_CUES: &str = include_str!("../../dictionaries/target_cues.txt");
 static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
 static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
 static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
+static VAGUE_UNITS: &str = include_str!("../../dictionaries/vague_units.txt");
 
 /// A unit right after a number, with an optional 余/多 between.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,6 +63,20 @@ static DESCRIPTIVE: LazyLock<Vec<&'static str>> =
 static NOT_COUNT: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(NOT_COUNTS).collect());
 static TIME_WORD: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(TIME_AFTER).collect());
 static NOT_UNIT: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(UNIT_WORDS).collect());
+/// (classifier, "thing" | "person") from `vague_units.txt`.
+static VAGUE: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    entries(VAGUE_UNITS)
+        .filter_map(|l| {
+            let mut f = l.split_whitespace();
+            Some((f.next()?, f.next()?))
+        })
+        .collect()
+});
+/// The label of a set of routines (“五个一”, 六个一), which makes each
+/// 一 + classifier of its entries a quota. Not 一个一个, 三个一样.
+static SET_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[二三四五六七八九十两]个一(?:[^一个样致起体些切定般直]|$)").expect("set label")
+});
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
     // 了 marks completion except in 为了, 除了, 了解 ...
     Regex::new(&format!(
@@ -129,6 +149,14 @@ pub(crate) struct Context {
     /// An earlier clause of the sentence sets a rate or target (每学期每人
     /// 读两三本专著,写读书笔记约5000字).
     pub targeted: bool,
+    /// The item is an entry of a labelled set of routines (“五个一”: its
+    /// text or its section heading names the set).
+    pub set: bool,
+}
+
+/// Whether a text names a set of routines (“四个一”, 八个一制度).
+pub(crate) fn names_a_set(text: &str) -> bool {
+    SET_LABEL.is_match(text)
 }
 
 /// Whether a text starts with a unit or classifier (一次, 一小时), which
@@ -148,7 +176,7 @@ pub(crate) enum Reading {
 /// The counts of a clause: numbers followed by a unit, without ordinals,
 /// articles, quoted labels and set phrases.
 pub(crate) fn counts(clause: &str) -> Vec<Count> {
-    find_all(clause)
+    let mut out: Vec<Count> = find_all(clause)
         .into_iter()
         .filter_map(|num| {
             let before = &clause[..num.range.start];
@@ -196,8 +224,12 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
             let unit = unit_m.as_str();
             let unit_end = num.range.end + unit_m.end();
             let is_one = num.value == Some(1.0) && !num.arabic && num.max.is_none();
+            // 一次次, 一个个, 一个又一个: "one after another", no count.
+            let repeated =
+                clause[unit_end..].starts_with(unit) || clause[unit_end..].starts_with("又一");
             if is_one
                 && (ARTICLE_UNIT.contains(unit)
+                    || repeated
                     || ARTICLE.iter().any(|w| before.ends_with(w))
                     || clause[unit_end..].starts_with('一')
                     || DESCRIPTIVE
@@ -216,7 +248,17 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
                 num,
             })
         })
-        .collect()
+        .collect();
+    // 钻研一个单元或一个章节: the count after 或 is an alternative to the one
+    // before it, not a second quota.
+    let mut seen = false;
+    out.retain(|c| {
+        let before = &clause[..c.num.range.start];
+        let keep = !(seen && (before.ends_with('或') || before.ends_with("或者")));
+        seen = true;
+        keep
+    });
+    out
 }
 
 /// Quota, figure or neither, from the cues of the clause.
@@ -230,10 +272,14 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
             Reading::Neither
         };
     }
+    if each_time(clause, count) {
+        return Reading::Neither;
+    }
     let rate = clause[..count.num.range.start].contains('每');
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
-    // words make a target.
-    let own_target = rate || TARGET.is_match(clause);
+    // words make a target, and a target word sets what follows it (有52人制定
+    // 了读书计划: that 计划 is a noun after a reported fact).
+    let own_target = rate || TARGET.is_match(&clause[..count.num.range.start]);
     let report = REPORT.is_match(clause) || (cx.reported && !own_target);
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
     // an enumeration.
@@ -258,11 +304,72 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     if count.duration && !rate {
         return Reading::Neither;
     }
+    if plain_one && !cx.listed && article(clause, count, rate, own_target, cx) {
+        return Reading::Neither;
+    }
     if plain_one || count.num.arabic || target || comparator(clause, count).is_some() {
         Reading::Quota
     } else {
         Reading::Neither
     }
+}
+
+/// Whether a plain 一 + classifier is an article in a description of
+/// method rather than a count of work. No comparator may set it, and then:
+/// - inside a 以…为 frame without a rate (以一次活动为契机, 以做一个幸福的
+///   教师为主题);
+/// - a person (一人执笔) without a target word of its own clause or a
+///   “N个一” set;
+/// - a vague thing (确立一个教研主题进行研究) without a target word in its
+///   sentence, a set, or the clause opening with it as a list entry
+///   (一个问题交流).
+fn article(clause: &str, count: &Count, rate: bool, own_target: bool, cx: Context) -> bool {
+    if comparator(clause, count).is_some() {
+        return false;
+    }
+    let before = &clause[..count.num.range.start];
+    let after = &clause[count.unit.end..];
+    if !rate && yi_wei_frame(before, after) {
+        return true;
+    }
+    let unit = &clause[count.unit.clone()];
+    match VAGUE.iter().find(|(u, _)| *u == unit).map(|&(_, k)| k) {
+        Some("person") => !own_target && !cx.set,
+        Some(_) => !own_target && !cx.targeted && !cx.set && !before.trim().is_empty(),
+        None => false,
+    }
+}
+
+/// 每开展一次活动都要做好记录: 每 + a verb + a count, answered by 都/就 in
+/// the clause, says "each time", not a rate (每周一次, 每位教师一篇 and
+/// 每两周一次 are rates: a rate word, classifier or number follows 每).
+fn each_time(clause: &str, count: &Count) -> bool {
+    let before = &clause[..count.num.range.start];
+    let Some(at) = before.rfind('每') else {
+        return false;
+    };
+    let from_mei = &before[at..];
+    let next = from_mei['每'.len_utf8()..].chars().next();
+    rates(from_mei, from_mei.len()).is_empty()
+        && !next
+            .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十半隔位个名".contains(c))
+        && clause[count.unit.end..].contains(['都', '就'])
+}
+
+/// Whether a count sits between 以 and 为 (以X为主题): X is the frame of an
+/// activity, never an amount of it. 可以, 所以, 以上, 以便 ... are no 以.
+fn yi_wei_frame(before: &str, after: &str) -> bool {
+    let Some(at) = before.rfind('以') else {
+        return false;
+    };
+    let prev = before[..at].chars().next_back();
+    let inside = &before[at + '以'.len_utf8()..];
+    let next = inside.chars().next();
+    // 以课题为抓手开展一次培训: the frame closed before the count.
+    !inside.contains('为')
+        && !prev.is_some_and(|c| "可所加予难得足用借赖".contains(c))
+        && !next.is_some_and(|c| "上下内外便及免后前来致".contains(c))
+        && after.contains('为')
 }
 
 /// The comparator that the wording gives a count, if any.
@@ -337,6 +444,12 @@ pub(crate) struct Read {
 
 /// Every count of one item's cleaned text, read in its context.
 pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
+    read_in_set(text, summary, names_a_set(text))
+}
+
+/// Every count of one item's cleaned text; `set` when the item is an entry
+/// of a labelled set of routines.
+fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
     let mut out: Vec<Read> = Vec::new();
     let (mut listed, mut reported, mut targeted) = (false, false, false);
     for c in clauses(text) {
@@ -346,6 +459,7 @@ pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
             listed,
             reported,
             targeted,
+            set,
         };
         let first = out.len();
         for count in counts(clause) {
@@ -427,9 +541,29 @@ fn find(text: &str, reads: &[Read]) -> Vec<Found> {
 /// quotas and figures rules share them.
 pub(crate) fn read_items(ctx: &DocCtx, doc: &Document) -> Vec<Vec<Read>> {
     let summary = doc.kind == Kind::Summary;
+    // Sections whose heading, or an ancestor's, names a set of routines
+    // (坚持“八个一”制度 over 参与一个课题); parents precede their children.
+    let mut set_sections: HashSet<&str> = HashSet::new();
+    for s in &doc.sections {
+        let inherited = s
+            .parent
+            .as_deref()
+            .is_some_and(|p| set_sections.contains(p));
+        if inherited || names_a_set(ctx.norm.slice_chars(s.heading_norm.clone())) {
+            set_sections.insert(s.id.as_str());
+        }
+    }
     doc.items
         .iter()
-        .map(|item| read_counts(ctx.item_text(item), summary))
+        .map(|item| {
+            let text = ctx.item_text(item);
+            let set = names_a_set(text)
+                || item
+                    .section
+                    .as_deref()
+                    .is_some_and(|s| set_sections.contains(s));
+            read_in_set(text, summary, set)
+        })
         .collect()
 }
 
@@ -566,9 +700,75 @@ mod tests {
     }
 
     #[test]
+    fn articles_in_a_description_of_method() {
+        for s in [
+            // corpus
+            "以教学中的问题或困惑为研究内容,确立一个教研主题进行研究",
+            "本学期,继续以做一个幸福的教师为主题",
+            "组内成员全员参与设计,一人执笔,分单元备课",
+            // written
+            "以一次公开课为契机,推动组内研讨",
+            "通过一次次教研活动提升教师能力",
+            "一个又一个难题得到解决",
+            "再一次强调集体备课的要求",
+            "资料一次性上交",
+            "把教研组作为一个整体来考核",
+            "选定一个切入点开展研究",
+            "由一位骨干教师主持",
+            "计划从语文组开始实验,组内成员全员参与设计,一人执笔,分单元备课",
+            "本学期将继续以一次读书活动为载体",
+            "每开展一次活动都要做好记录",
+            "为学校的发展贡献一份力量",
+            "建立一套完整的课题档案",
+            "教研活动要有一个明确的主题",
+        ] {
+            assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
+        }
+    }
+
+    #[test]
+    fn counts_of_work_stay_quotas() {
+        for (s, n) in [
+            ("每周听一节课", 1),
+            ("每学期上一节公开课", 1),
+            ("每人至少写一篇论文", 1),
+            ("本学期完成2个课题", 1),
+            (
+                "每月向教研组提供一个典型案例,向教研组提供一个值得探讨的问题",
+                2,
+            ),
+            ("上课时至少有一位主任参加听课", 1),
+            ("要求每个教研组推选一人上校级公开课", 1),
+            ("并以此对学校骨干教师开展一次课题研究专项培训", 1),
+            ("一个项目培训活动方案", 1),
+            ("每次活动完成“四个一”即:一个问题交流;一个教学得失", 2),
+            ("本学期我们将确立一个研究主题", 1),
+            ("每周听一节课就写一篇反思", 2),
+            ("每位新教师写一篇反思,都要交教科室", 1),
+            ("每两周一次,都在周三", 1),
+            // the 以…为 frame closed before the count
+            ("以课题为抓手开展一次专题培训为期两天", 1),
+        ] {
+            assert_eq!(quotas(s).len(), n, "{s}: {:?}", quotas(s));
+        }
+        // An entry of a “N个一” set named in its heading.
+        assert_eq!(find("参与一个课题", false, true).len(), 1);
+        assert!(find("参与一个课题", false, false).is_empty());
+        // An alternative after 或 is not a second quota.
+        assert_eq!(
+            find("钻研一个教学单元或一个章节的新教材案例", false, true).len(),
+            1
+        );
+        assert!(names_a_set("坚持“八个一”制度"));
+        assert!(!names_a_set("一个一个地检查"));
+    }
+
+    #[test]
     fn reported_counts_are_figures_not_quotas() {
         assert!(quotas("共收到论文46篇").is_empty());
         assert!(quotas("成功申报了六项省级课题").is_empty());
+        assert!(quotas("全校68位教师中有52人制定了个人读书计划").is_empty());
+        assert_eq!(quotas("本学期计划完成2个课题的结题").len(), 1);
     }
 
     #[test]

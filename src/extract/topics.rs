@@ -6,7 +6,9 @@
 //!   a rule ending in 办法 / 细则 / 要求; any other title is kind `other`;
 //! - names in quotes (“…”, 「…」, "…"), when the quotes mark a name and not a
 //!   slogan: a “N个一” set, or a name whose next word (“…”活动, “…”的调查研究,
-//!   “…”教学模式) or ending (…杯, …讲坛, …细则, …课堂) gives its kind.
+//!   “…”教学模式), word before (课题“…”, 开设“…”) or ending (…杯, …讲坛,
+//!   …细则, …课堂) gives its kind. A course word must head its phrase:
+//!   “红色文化”课程 is a course, “红色文化”课程渗透 a theme (no topic).
 //!   Quotes with inner punctuation (“走出去、请进来”), period labels
 //!   (“十三五”), numbered labels (“三结合”, “一对一”), names followed by
 //!   方式 / 理念 / 原则 … and generic words (“校本教研”) are skipped;
@@ -77,6 +79,8 @@ static BRAND_ENDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&dict::alternation(BRAND_LIST)).expect("brand endings"));
 static BRAND_STOP: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_brand_stop.txt")));
+static PHRASE_END: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| words(include_str!("../../dictionaries/topic_phrase_end.txt")));
 static JUNK: LazyLock<Vec<&str>> =
     LazyLock::new(|| dict::entries(include_str!("../../dictionaries/topic_junk.txt")).collect());
 
@@ -164,9 +168,16 @@ fn brackets(text: &str) -> Vec<Bracket> {
     out
 }
 
-/// The value of the longest entry of `list` that `s` starts with.
-fn lookup_prefix(list: &[(&str, &'static str)], s: &str) -> Option<&'static str> {
-    list.iter().find(|(w, _)| s.starts_with(w)).map(|&(_, k)| k)
+/// The kind that the word after a bracket gives it (“…”活动, “…”课程). A
+/// course word must head its phrase: in “红色文化”课程渗透 it modifies the
+/// noun after it, and the quote names a theme, not a course.
+fn kind_after(after: &str) -> Option<&'static str> {
+    let &(word, kind) = AFTER.iter().find(|(w, _)| after.starts_with(w))?;
+    let next = after[word.len()..].chars().next();
+    let modifies = next.is_some_and(|c| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c) && !PHRASE_END.contains(&*c.encode_utf8(&mut [0; 4]))
+    });
+    (kind != "course" || !modifies).then_some(kind)
 }
 
 /// The value of the longest entry of `list` that `s` ends with.
@@ -237,7 +248,7 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
         // 等 and a count (“A”、“B”两个大主题) stand between a run and its word.
         let after = text[last.outer.end..].trim_start_matches('等');
         let after = COUNT.find(after).map_or(after, |m| &after[m.end()..]);
-        let after_kind = lookup_prefix(&AFTER, after);
+        let after_kind = kind_after(after);
         let before_kind = lookup_suffix(&BEFORE, before);
         for b in &bs[run.clone()] {
             let name = &text[b.inner.clone()];
@@ -658,6 +669,40 @@ mod tests {
             [one("四个一", "programme")]
         );
         assert!(names("2、继续上个月的课题研究(访问、调查、定性定量分析)").is_empty());
+    }
+
+    #[test]
+    fn quoted_themes_are_named_only_by_their_context() {
+        // A course word that modifies a further noun leaves a theme.
+        assert!(names("严主任提出,不妨可以在“红色文化”课程渗透方面做些探索").is_empty());
+        // 课堂 names a project by its own ending.
+        assert_eq!(
+            names("深化“生本课堂”课程改革"),
+            [one("生本课堂", "project")]
+        );
+        for s in [
+            "认真落实“双减”政策,减轻学生负担",
+            "坚持“立德树人”根本任务",
+            "以“立德树人”为核心,推进课程建设",
+            "在“双减”背景下优化作业设计",
+            "开展“红色文化”教育活动",
+        ] {
+            assert!(names(s).is_empty(), "{s}: {:?}", names(s));
+        }
+        // A course word that closes its phrase names the course.
+        assert_eq!(
+            names("开设“红色文化”课程,每周一节"),
+            [one("红色文化", "course")]
+        );
+        assert_eq!(
+            names("开发“红色文化”课程的教学资源"),
+            [one("红色文化", "course")]
+        );
+        assert_eq!(
+            names("本学期开设“剪纸艺术”,每周一节"),
+            [one("剪纸艺术", "course")]
+        );
+        assert_eq!(names("继续实施“双减”工程"), [one("双减", "programme")]);
     }
 
     #[test]

@@ -494,6 +494,9 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                 {
                     // a subtitle or date line under the title
                     bd.item(blk.range.clone(), Role::Other, None, None);
+                } else if months::header_row(t) {
+                    // `月份\t内容`: a table's header row names columns; it
+                    // is neither a heading nor an entry.
                 } else if plain_heading(t, next, s) {
                     // An unmarked heading after content starts a new top
                     // section (`指导思想` before `二、`, `附:具体工作安排`);
@@ -766,6 +769,25 @@ mod tests {
             crate::extract_bytes("t.txt", "安排\n七月、八月:\n1、暑期培训\n".as_bytes()).unwrap();
         let d = &p.extract.documents[0];
         assert_eq!(item_months(d, &d.items[0]), [7, 8]);
+    }
+
+    #[test]
+    fn table_header_rows_are_neither_headings_nor_items() {
+        let (secs, items) =
+            run("安排\n九月份\n月份\t内容\n1、制定计划\n十月份\n月份 工作内容\n开展教研活动\n");
+        assert_eq!(secs, ["1 九月份", "1 十月份"]);
+        assert_eq!(items, ["s1 Schedule 制定计划", "s2 Schedule 开展教研活动"]);
+        let p = crate::extract_bytes(
+            "t.txt",
+            "安排\n十一月\n时间 活动内容 负责人\n1、课题中期检查\n".as_bytes(),
+        )
+        .unwrap();
+        let events: Vec<_> = p.extract.documents[0]
+            .events
+            .iter()
+            .map(|e| (e.text.as_str(), e.when.month))
+            .collect();
+        assert_eq!(events, [("课题中期检查", Some(11))]);
     }
 
     #[test]

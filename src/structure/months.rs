@@ -5,6 +5,25 @@
 //! marker or the end of the line follows it: `9月6日下午…` and
 //! `1月,两个微型课题顺利结题` are dated sentences, not headings.
 
+use crate::dict::entries;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static COLUMNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../dictionaries/table_columns.txt")).collect());
+
+/// Whether a line is the header row of a schedule table: two or more column
+/// names (`dictionaries/table_columns.txt`) and nothing else, split by tabs,
+/// spaces or bars, as in `月份\t内容` or `时间 活动内容 负责人`. It names
+/// columns; it is no entry. One name alone (工作安排) may be a heading.
+pub fn header_row(line: &str) -> bool {
+    let cells: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/'))
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.len() >= 2 && cells.iter().all(|c| COLUMNS.contains(c))
+}
+
 /// A parsed month or week heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
@@ -191,6 +210,29 @@ mod tests {
             "十、工作要求",
         ] {
             assert_eq!(months(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn table_header_rows() {
+        for s in [
+            "月份\t内容",
+            "月份 工作内容",
+            "时间 活动内容 负责人",
+            "序号|时间|工作内容|负责部门|备注",
+            "日期  主题  主讲人",
+        ] {
+            assert!(header_row(s), "{s}");
+        }
+        for s in [
+            "九月\t制定计划\t教科室",
+            "月份内容",
+            "时间 安排好集体备课",
+            "工作内容:制定计划",
+            "工作安排",
+            "",
+        ] {
+            assert!(!header_row(s), "{s}");
         }
     }
 
