@@ -254,3 +254,19 @@ fn emit_text_writes_what_the_spans_of_a_docx_point_into() {
     let txt = run(&["extract", "--emit-text", SEED]);
     assert_eq!(stdout(&txt), text.trim_start_matches('\u{FEFF}'));
 }
+
+#[test]
+fn streamed_json_is_the_library_extract() {
+    // The CLI writes each document as it is extracted; the library returns
+    // the whole extract. Both must serialize to the same bytes.
+    for seed in [SEED, BIG_SEED, "corpus/000_ee1071a4c83eaf05.txt"] {
+        let out = run(&["extract", "--format", "json", seed]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(seed);
+        let parsed = planx::extract_path(&path).expect("seed reads");
+        let mut whole = serde_json::to_string(&parsed.extract).expect("serializes");
+        whole.push('\n');
+        let seed_name = path.display().to_string();
+        assert_eq!(stdout(&out), whole.replace(&seed_name, seed), "{seed}");
+    }
+}

@@ -752,11 +752,18 @@ mod tests {
             assert_eq!(quotas(s).len(), n, "{s}: {:?}", quotas(s));
         }
         // An entry of a “N个一” set named in its heading.
-        assert_eq!(find("参与一个课题", false, true).len(), 1);
-        assert!(find("参与一个课题", false, false).is_empty());
+        assert_eq!(
+            find("参与一个课题", &read_in_set("参与一个课题", false, true)).len(),
+            1
+        );
+        assert!(find("参与一个课题", &read_in_set("参与一个课题", false, false)).is_empty());
         // An alternative after 或 is not a second quota.
         assert_eq!(
-            find("钻研一个教学单元或一个章节的新教材案例", false, true).len(),
+            find(
+                "钻研一个教学单元或一个章节的新教材案例",
+                &read_in_set("钻研一个教学单元或一个章节的新教材案例", false, true)
+            )
+            .len(),
             1
         );
         assert!(names_a_set("坚持“八个一”制度"));
