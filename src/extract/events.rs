@@ -88,7 +88,15 @@ fn small(s: &str) -> Option<u32> {
     (v.fract() == 0.0 && (0.0..100.0).contains(&v)).then_some(v as u32)
 }
 
+/// The chars of which a calendar expression holds at least one: 月 of a
+/// date, the separator of 2021-7-6, 周/星期/礼拜 of a weekday, and each
+/// rhythm word (a unit test holds `recurrence.txt` to that).
+const CALENDAR_CHARS: [char; 7] = ['月', '周', '星', '礼', '-', '/', '.'];
+
 fn hits(clause: &str) -> Vec<Hit> {
+    if !clause.contains(CALENDAR_CHARS) {
+        return Vec::new();
+    }
     let mut out: Vec<Hit> = Vec::new();
     // A date holds 月 or is written 2021-7-6; numerals are everywhere, so
     // the pattern alone would try most chars of most clauses.
@@ -779,6 +787,13 @@ mod tests {
             "(作者:与人为善3852时间:2021-09-17 16:42:30)",
         ] {
             assert!(ev(s, None).is_empty(), "{s}: {:?}", ev(s, None));
+        }
+    }
+
+    #[test]
+    fn every_rhythm_holds_a_calendar_char() {
+        for r in RHYTHMS.iter() {
+            assert!(r[0].contains(CALENDAR_CHARS), "{}", r[0]);
         }
     }
 }
