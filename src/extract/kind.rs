@@ -20,7 +20,7 @@
 //! In a summary the prose items report what was done, so their role becomes
 //! `report`.
 
-use super::quotas::{read_counts, Reading};
+use super::quotas::{read_items, Read, Reading};
 use super::DocCtx;
 use crate::dict;
 use crate::model::{Document, Kind, Role};
@@ -144,30 +144,29 @@ fn from_body(body: &str, figures: usize) -> Kind {
 }
 
 /// Quantities the items report as done, read as the figures rule reads
-/// them in a document of unknown kind.
-fn reported_figures(ctx: &DocCtx, doc: &Document) -> usize {
-    doc.items
+/// them in a document that is not a summary.
+fn reported_figures(reads: &[Vec<Read>]) -> usize {
+    reads
         .iter()
-        .map(|i| {
-            read_counts(ctx.item_text(i), false)
-                .iter()
-                .filter(|r| r.reading == Reading::Figure)
-                .count()
-        })
-        .sum()
+        .flatten()
+        .filter(|r| r.reading == Reading::Figure)
+        .count()
 }
 
 /// Decides `doc.kind`; in a summary, marks its prose items as reports.
-pub fn apply(ctx: &DocCtx, doc: &mut Document) {
+/// When the body must decide, the counts of the items are read as in a
+/// document that is not a summary and left in `reads` for the other rules.
+pub(crate) fn apply(ctx: &DocCtx, doc: &mut Document, reads: &mut Option<Vec<Vec<Read>>>) {
     let title = doc
         .title_norm
         .clone()
         .map(|r| ctx.norm.slice_chars(r))
         .unwrap_or("");
     let body = ctx.norm.slice_chars(doc.norm.clone());
-    doc.kind = declared(body)
-        .or_else(|| from_title(title))
-        .unwrap_or_else(|| from_body(body, reported_figures(ctx, doc)));
+    doc.kind = declared(body).or_else(|| from_title(title)).unwrap_or_else(|| {
+        let reads = reads.get_or_insert_with(|| read_items(ctx, doc, false));
+        from_body(body, reported_figures(reads))
+    });
     if doc.kind == Kind::Summary {
         for item in &mut doc.items {
             if matches!(item.role, Role::Measure | Role::Other) {

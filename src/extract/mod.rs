@@ -11,7 +11,7 @@ pub mod period;
 pub mod quotas;
 pub mod topics;
 
-use crate::model::{Document, Item};
+use crate::model::{Document, Item, Kind};
 use crate::text::{NormText, SourceText, Span};
 use std::ops::Range;
 
@@ -43,11 +43,18 @@ impl<'a> DocCtx<'a> {
 
 /// Runs every rule family on a structured document.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
-    kind::apply(ctx, doc);
+    // Counts read for the kind from the body serve the other rules too,
+    // unless the document turns out a summary, which reads them otherwise.
+    let mut reads = None;
+    kind::apply(ctx, doc, &mut reads);
     goals::apply(ctx, doc);
     topics::apply(ctx, doc);
     period::extract(ctx, doc);
-    let reads = quotas::read_items(ctx, doc);
+    let summary = doc.kind == Kind::Summary;
+    let reads = match reads {
+        Some(reads) if !summary => reads,
+        _ => quotas::read_items(ctx, doc, summary),
+    };
     quotas::extract(ctx, doc, &reads);
     figures::extract(ctx, doc, &reads);
     events::extract(ctx, doc);

@@ -23,7 +23,7 @@ use super::clause::{clauses, Clause};
 use super::numerals::{find_all, Numeral};
 use super::DocCtx;
 use crate::dict::{alternation, entries};
-use crate::model::{Document, Kind, Quota};
+use crate::model::{Document, Quota};
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -443,6 +443,7 @@ pub(crate) struct Read {
 }
 
 /// Every count of one item's cleaned text, read in its context.
+#[cfg(test)]
 pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
     read_in_set(text, summary, names_a_set(text))
 }
@@ -537,10 +538,9 @@ fn find(text: &str, reads: &[Read]) -> Vec<Found> {
     out
 }
 
-/// Counts of every item of a document, read as its kind reads them: the
-/// quotas and figures rules share them.
-pub(crate) fn read_items(ctx: &DocCtx, doc: &Document) -> Vec<Vec<Read>> {
-    let summary = doc.kind == Kind::Summary;
+/// Counts of every item of a document, read as a summary or as any other
+/// document reads them: the kind, quotas and figures rules share them.
+pub(crate) fn read_items(ctx: &DocCtx, doc: &Document, summary: bool) -> Vec<Vec<Read>> {
     // Sections whose heading, or an ancestor's, names a set of routines
     // (坚持“八个一”制度 over 参与一个课题); parents precede their children.
     let mut set_sections: HashSet<&str> = HashSet::new();
