@@ -729,6 +729,11 @@ mod tests {
         assert_eq!((e[0].3, e[0].4.as_deref()), (Some(5), Some("monthly")));
         let e = ev("每周一小时的集体备课时间", None);
         assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
+        // 组织 after a weekday is a verb, not 五组 (five groups).
+        let e = ev("双周周五组织青年教师沙龙,围绕真实问题进行研讨", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (Some(5), Some("biweekly")));
+        let e = ev("每周三组教研活动", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
         let e = ev("每周三4:10至4:45集体备课", None);
         assert_eq!(e[0].3, Some(3));
     }

@@ -39,6 +39,7 @@ static RATES: &str = include_str!("../../dictionaries/rates.txt");
 static RATE_CLASSIFIERS: &str = include_str!("../../dictionaries/rate_classifiers.txt");
 static REPORT_CUES: &str = include_str!("../../dictionaries/report_cues.txt");
 static TARGET_CUES: &str = include_str!("../../dictionaries/target_cues.txt");
+static SUMMARY_REPORT_CUES: &str = include_str!("../../dictionaries/summary_report_cues.txt");
 static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
 static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
 static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
@@ -85,6 +86,9 @@ static REPORT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("report cues")
 });
+/// 达到 reports in a summary (结题率达到85%), sets a level in a plan.
+static SUMMARY_REPORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&alternation(SUMMARY_REPORT_CUES)).expect("summary report cues"));
 static TARGET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&alternation(TARGET_CUES)).expect("target cues"));
 
@@ -162,7 +166,10 @@ pub(crate) fn names_a_set(text: &str) -> bool {
 /// Whether a text starts with a unit or classifier (一次, 一小时), which
 /// makes a numeral before it a count.
 pub(crate) fn starts_with_unit(s: &str) -> bool {
-    UNIT_AFTER.is_match(s)
+    UNIT_AFTER.captures(s).is_some_and(|m| {
+        m.name("unit")
+            .is_some_and(|u| !NOT_UNIT.iter().any(|w| s[u.start()..].starts_with(w)))
+    })
 }
 
 /// How a count reads in its clause.
@@ -275,18 +282,21 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     if each_time(clause, count) {
         return Reading::Neither;
     }
-    let rate = clause[..count.num.range.start].contains('每');
+    let before = &clause[..count.num.range.start];
+    // In a summary 平均每人听课32节 is an average of what was done, no rate.
+    let rate = before.contains('每') && !(cx.summary && before.contains("平均每"));
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
     // words make a target, and a target word sets what follows it (有52人制定
     // 了读书计划: that 计划 is a noun after a reported fact).
-    let own_target = rate || TARGET.is_match(&clause[..count.num.range.start]);
-    let report = REPORT.is_match(clause) || (cx.reported && !own_target);
+    let own_target = rate || TARGET.find_iter(before).any(|m| m.as_str() != "每");
+    let report = REPORT.is_match(clause)
+        || (cx.summary && SUMMARY_REPORT.is_match(clause))
+        || (cx.reported && !own_target);
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
     // an enumeration.
     let target = own_target || (cx.targeted && !report && count.num.arabic);
     // 50余种, 近10篇: plans set numbers, reports round them (约 and 左右
     // serve both).
-    let before = &clause[..count.num.range.start];
     let approx = count.approx || (before.ends_with('近') && !before.ends_with("最近"));
     let size_of_list = c.end == Some(':') && count.num.value.is_some_and(|v| v >= 2.0);
     if size_of_list {
@@ -518,9 +528,13 @@ fn find(text: &str, reads: &[Read]) -> Vec<Found> {
             .into_iter()
             .map(shift)
             .collect();
-        let continues = last
-            .as_ref()
-            .is_some_and(|l| l.end == Some('、') && l.range.end < c.range.start);
+        // The list ends with its sentence: 期中、期末各一次 after 每月一次对教案、
+        // 作业进行检查。 takes no 月.
+        let continues = last.as_ref().is_some_and(|l| {
+            l.end == Some('、')
+                && l.range.end < c.range.start
+                && !text[l.range.end..c.range.start].contains(['。', ';', '!', '?', '\n'])
+        });
         if per.is_empty() && continues {
             per = out.last().map(|f| f.per.clone()).unwrap_or_default();
         }
@@ -659,6 +673,9 @@ mod tests {
         assert_eq!(one("每次活动不超过3人").2, "<=");
         assert_eq!(one("每人两三篇").0, Some(2.0));
         assert_eq!(one("每班约20人").2, "~");
+        // 约 before a verb of proportion still governs the number.
+        assert_eq!(one("实践性作业约占20%").2, "~");
+        assert_eq!(one("每组人数约为8人").2, "~");
         assert_eq!(one("最近3次").2, "=");
         assert_eq!(one("每学期上课超过10节").2, ">");
         assert_eq!(one("每学期听课不足10节").2, "<");
@@ -807,6 +824,67 @@ mod tests {
     }
 
     #[test]
+    fn reaching_a_level_is_a_target_in_a_plan_and_a_report_in_a_summary() {
+        let summary = Context {
+            summary: true,
+            ..Context::default()
+        };
+        for (s, plan, sum) in [
+            (
+                "教学常规检查合格率达到100%",
+                Reading::Quota,
+                Reading::Figure,
+            ),
+            (
+                "青年教师过关课合格率达95%以上",
+                Reading::Quota,
+                Reading::Figure,
+            ),
+            ("校级微型课题结题率达到85%", Reading::Quota, Reading::Figure),
+        ] {
+            let (c, count) = (&clauses(s)[0], &counts(s)[0]);
+            assert_eq!(reading(s, c, count, Context::default()), plan, "{s}");
+            assert_eq!(reading(s, c, count, summary), sum, "{s}");
+        }
+        // A target word keeps it a quota in a summary's plans for next term.
+        let s = "力争区级以上课题结题率达到90%";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Quota
+        );
+        // Completed aspect reports in any document.
+        let s = "合格率达到了98%";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], Context::default()),
+            Reading::Figure
+        );
+        let q = quotas("教学常规检查合格率达到100%,优秀率不低于30%。");
+        let v: Vec<_> = q.iter().map(|x| (x.0, x.2)).collect();
+        assert_eq!(v, [(Some(100.0), "="), (Some(30.0), ">=")]);
+    }
+
+    #[test]
+    fn an_average_in_a_summary_is_a_figure() {
+        let summary = Context {
+            summary: true,
+            ..Context::default()
+        };
+        let s = "徒弟平均每人听课32节";
+        let (c, count) = (&clauses(s)[0], &counts(s)[0]);
+        assert_eq!(reading(s, c, count, summary), Reading::Figure);
+        assert_eq!(reading(s, c, count, Context::default()), Reading::Quota);
+        let s = "全体教师平均每人每学期听课不少于20节";
+        let (c, count) = (&clauses(s)[0], &counts(s)[0]);
+        assert_eq!(reading(s, c, count, Context::default()), Reading::Quota);
+        // A summary's own rate without 平均 stays a quota.
+        let s = "每月召开一次课题组长会议";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Quota
+        );
+    }
+
+    #[test]
     fn unwritten_units_in_a_list_of_quotas() {
         let q = quotas("每学期必须有11000字左右的心得体会、135形式的各类文章7、课题研究论文1。");
         let v: Vec<_> = q.iter().map(|x| (x.0, x.1.as_str(), x.2)).collect();
@@ -839,6 +917,9 @@ mod tests {
             per,
             [vec!["期".to_string()], vec!["期".to_string()], vec![]]
         );
+        let q = quotas("教导处每月一次对教案、作业批改进行检查。期中、期末各进行一次全面检查。");
+        let per: Vec<_> = q.iter().map(|x| x.3.clone()).collect();
+        assert_eq!(per, [vec!["月".to_string()], vec![]]);
     }
 
     #[test]

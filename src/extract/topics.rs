@@ -63,6 +63,9 @@ static SUFFIX: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_suffix.txt")));
 static AFTER: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_after.txt")));
+static EVENT_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    dict::entries(include_str!("../../dictionaries/topic_event_heads.txt")).collect()
+});
 static BEFORE: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_before.txt")));
 static LEVELS: LazyLock<Vec<(&str, &str)>> =
@@ -180,6 +183,18 @@ fn kind_after(after: &str) -> Option<&'static str> {
     (kind != "course" || !modifies).then_some(kind)
 }
 
+/// A quoted name heading a short phrase that ends in an event noun, its
+/// whole phrase up to punctuation (“大手牵小手”亲子运动会。): a programme.
+fn event_after(after: &str) -> bool {
+    const MAX_CHARS: usize = 6;
+    let phrase: String = after
+        .chars()
+        .take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .take(MAX_CHARS + 1)
+        .collect();
+    phrase.chars().count() <= MAX_CHARS && EVENT_HEADS.iter().any(|h| phrase.ends_with(h))
+}
+
 /// The value of the longest entry of `list` that `s` ends with.
 fn lookup_suffix(list: &[(&str, &'static str)], s: &str) -> Option<&'static str> {
     list.iter().find(|(w, _)| s.ends_with(w)).map(|&(_, k)| k)
@@ -248,14 +263,19 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
         // 等 and a count (“A”、“B”两个大主题) stand between a run and its word.
         let after = text[last.outer.end..].trim_start_matches('等');
         let after = COUNT.find(after).map_or(after, |m| &after[m.end()..]);
-        let after_kind = kind_after(after);
+        let after_kind = kind_after(after).or_else(|| event_after(after).then_some("programme"));
         let before_kind = lookup_suffix(&BEFORE, before);
         for b in &bs[run.clone()] {
             let name = &text[b.inner.clone()];
             if not_a_name(name, b.mark) {
                 continue;
             }
-            let own = lookup_suffix(&SUFFIX, name);
+            // 《…方案(2022年版)》, 《…(试行)》: the ending before an edition note.
+            let bare = name
+                .strip_suffix(')')
+                .and_then(|n| n.rfind('(').map(|p| &n[..p]))
+                .unwrap_or(name);
+            let own = lookup_suffix(&SUFFIX, bare);
             let kind = match b.mark {
                 Mark::Book => before_kind
                     .or(after_kind.filter(|&k| k != "none"))
@@ -547,6 +567,17 @@ mod tests {
     #[test]
     fn book_titles_by_context_and_ending() {
         assert_eq!(
+            names("组织教师学习《义务教育课程方案(2022年版)》和新课标"),
+            [one("义务教育课程方案(2022年版)", "rule")]
+        );
+        assert_eq!(
+            names("在《江苏教育》《中学数学教学参考》等刊物上发表"),
+            [
+                one("江苏教育", "publication"),
+                one("中学数学教学参考", "publication")
+            ]
+        );
+        assert_eq!(
             names("教科室期末依据《教研组主题研修考核办法》,对教研组主题研修进行考核。"),
             [one("教研组主题研修考核办法", "rule")]
         );
@@ -689,6 +720,21 @@ mod tests {
         ] {
             assert!(names(s).is_empty(), "{s}: {:?}", names(s));
         }
+        // A short phrase closed by an event noun names the event.
+        assert_eq!(
+            names("5月上旬开展“大手牵小手”亲子运动会。"),
+            [one("大手牵小手", "programme")]
+        );
+        assert_eq!(
+            names("举办“红五月”歌咏比赛,各班参加"),
+            [one("红五月", "programme")]
+        );
+        assert_eq!(
+            names("“悦读悦享”读书会每月交流一次读书心得"),
+            [one("悦读悦享", "programme")]
+        );
+        // A theme before a long phrase stays a theme.
+        assert!(names("开展“红色文化”进校园主题教育评比").is_empty());
         // A course word that closes its phrase names the course.
         assert_eq!(
             names("开设“红色文化”课程,每周一节"),
