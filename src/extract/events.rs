@@ -558,11 +558,18 @@ fn heading_when(ctx: &DocCtx, s: &Section) -> When {
 /// Fills `doc.events`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
     let by_id: HashMap<&str, &Section> = doc.sections.iter().map(|s| (s.id.as_str(), s)).collect();
+    // Read once per month heading, not once per item under it.
+    let mut whens: HashMap<&str, When> = HashMap::new();
     let mut out = Vec::new();
     for item in &doc.items {
         let text = ctx.item_text(item);
         let head = heading_months(item, &by_id);
-        let head_when = head.map(|s| heading_when(ctx, s));
+        let head_when = head.map(|s| {
+            whens
+                .entry(s.id.as_str())
+                .or_insert_with(|| heading_when(ctx, s))
+                .clone()
+        });
         for f in item_events(text, head_when.as_ref(), item.marker.is_some()) {
             if f.quote.is_empty() {
                 continue;

@@ -182,8 +182,14 @@ pub(crate) enum Reading {
 
 /// The counts of a clause: numbers followed by a unit, without ordinals,
 /// articles, quoted labels and set phrases.
-pub(crate) fn counts(clause: &str) -> Vec<Count> {
-    let mut out: Vec<Count> = find_all(clause)
+#[cfg(test)]
+fn counts(clause: &str) -> Vec<Count> {
+    counts_of(clause, find_all(clause))
+}
+
+/// The counts of a clause among its numerals (`find_all` of the clause).
+fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
+    let mut out: Vec<Count> = numerals
         .into_iter()
         .filter_map(|num| {
             let before = &clause[..num.range.start];
@@ -462,9 +468,34 @@ pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
 /// of a labelled set of routines.
 fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
     let mut out: Vec<Read> = Vec::new();
+    // Numerals never span a clause delimiter, so one search of the whole
+    // text serves every clause.
+    let mut numerals = find_all(text).into_iter().peekable();
     let (mut listed, mut reported, mut targeted) = (false, false, false);
+    // Clauses of the running sentence whose report and target words are not
+    // looked for yet: only a clause with a count needs to know them.
+    let mut unread: Vec<Range<usize>> = Vec::new();
     for c in clauses(text) {
         let clause = &text[c.range.clone()];
+        let mut own = Vec::new();
+        while let Some(n) = numerals.next_if(|n| n.range.start < c.range.end) {
+            if n.range.start >= c.range.start && n.range.end <= c.range.end {
+                let shift = |r: Range<usize>| r.start - c.range.start..r.end - c.range.start;
+                own.push(Numeral {
+                    range: shift(n.range),
+                    ..n
+                });
+            }
+        }
+        let first = out.len();
+        let found = counts_of(clause, own);
+        if !found.is_empty() {
+            for r in unread.drain(..) {
+                let before = &text[r];
+                reported = reported || REPORT.is_match(before);
+                targeted = targeted || before.contains('每') || TARGET.is_match(before);
+            }
+        }
         let cx = Context {
             summary,
             listed,
@@ -472,8 +503,7 @@ fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
             targeted,
             set,
         };
-        let first = out.len();
-        for count in counts(clause) {
+        for count in found {
             let reading = reading(clause, &c, &count, cx);
             out.push(Read {
                 clause: c.clone(),
@@ -484,11 +514,13 @@ fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
         let new = &out[first..];
         listed = c.end == Some('、') && new.iter().any(|r| r.reading == Reading::Quota);
         let goes_on = !matches!(c.end, None | Some('。' | ';' | '!' | '?' | '\n'));
-        reported = goes_on
-            && (reported
-                || REPORT.is_match(clause)
-                || new.iter().any(|r| r.reading == Reading::Figure));
-        targeted = goes_on && (targeted || clause.contains('每') || TARGET.is_match(clause));
+        if goes_on {
+            reported = reported || new.iter().any(|r| r.reading == Reading::Figure);
+            unread.push(c.range.clone());
+        } else {
+            (reported, targeted) = (false, false);
+            unread.clear();
+        }
     }
     out
 }

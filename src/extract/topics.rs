@@ -407,7 +407,7 @@ fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
         });
     }
     // Both name a 主课题 or 子课题; most texts name neither.
-    if !text.contains("课题") {
+    if !text.contains("主课题") && !text.contains("子课题") {
         return;
     }
     for re in [&*SUB_PROJECT, &*MAIN_PROJECT] {
