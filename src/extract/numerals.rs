@@ -11,9 +11,7 @@
 //! 1 here; callers decide from what follows (a classifier) and what
 //! precedes whether a numeral is a count.
 
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// A number found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,24 +26,72 @@ pub struct Numeral {
     pub arabic: bool,
 }
 
-static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"[0-9]+(?:\.[0-9]+)?[万亿]?(?:(?:-|—|–|~|至|到)[0-9]+(?:\.[0-9]+)?[万亿]?)?",
-        r"|[零〇一二两三四五六七八九十百千万亿半]+",
-    ))
-    .expect("numeral pattern")
-});
+/// Whether a char is a Chinese numeral char; a run of them is one numeral.
+fn chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            | '百' | '千' | '万' | '亿' | '半'
+    )
+}
+
+/// What joins the two ends of a range of Arabic numbers (1-2篇, 3至5次).
+const RANGE_SEPARATORS: [char; 6] = ['-', '—', '–', '~', '至', '到'];
+
+/// The end of an Arabic number starting at byte `at`: digits, an optional
+/// decimal part, an optional 万/亿.
+fn arabic_end(text: &str, at: usize) -> usize {
+    let digits = |from: usize| from + text[from..].bytes().take_while(u8::is_ascii_digit).count();
+    let mut end = digits(at);
+    if text[end..].starts_with('.') && text[end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+        end = digits(end + 1);
+    }
+    if text[end..].starts_with(['万', '亿']) {
+        end += '万'.len_utf8();
+    }
+    end
+}
+
+/// The numerals of a text as byte ranges, left to right: an Arabic number
+/// or a range of two (3-5, 3至5), or a run of Chinese numeral chars.
+/// Scanned by hand: numerals are everywhere, and a pattern search cost more.
+fn numeral_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
+        let end = if c.is_ascii_digit() {
+            let end = arabic_end(text, at);
+            let rest = &text[end..];
+            match rest.chars().next().filter(|c| RANGE_SEPARATORS.contains(c)) {
+                Some(sep) if rest[sep.len_utf8()..].starts_with(|c: char| c.is_ascii_digit()) => {
+                    arabic_end(text, end + sep.len_utf8())
+                }
+                _ => end,
+            }
+        } else if chinese_digit(c) {
+            at + text[at..]
+                .chars()
+                .take_while(|&c| chinese_digit(c))
+                .map(char::len_utf8)
+                .sum::<usize>()
+        } else {
+            at += c.len_utf8();
+            continue;
+        };
+        out.push(at..end);
+        at = end;
+    }
+    out
+}
 
 /// Every numeral of a text, left to right.
 pub fn find_all(text: &str) -> Vec<Numeral> {
-    // Plain matches, told apart by their first char: capture groups would
-    // cost a second search per numeral, and numerals are everywhere.
-    NUMERAL
-        .find_iter(text)
-        .filter_map(|m| {
-            let s = m.as_str();
+    numeral_ranges(text)
+        .into_iter()
+        .filter_map(|range| {
+            let s = &text[range.clone()];
             if s.starts_with(|c: char| c.is_ascii_digit()) {
-                let (a, b) = match s.find(['-', '—', '–', '~', '至', '到']) {
+                let (a, b) = match s.find(RANGE_SEPARATORS) {
                     Some(at) => {
                         let sep = s[at..].chars().next().map_or(1, char::len_utf8);
                         (&s[..at], Some(&s[at + sep..]))
@@ -53,7 +99,7 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
                     None => (s, None),
                 };
                 Some(Numeral {
-                    range: m.range(),
+                    range,
                     value: arabic(a),
                     max: b.and_then(arabic),
                     arabic: true,
@@ -61,7 +107,7 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
             } else {
                 let (value, max) = chinese(s)?;
                 Some(Numeral {
-                    range: m.range(),
+                    range,
                     value: Some(value),
                     max,
                     arabic: false,
@@ -217,6 +263,22 @@ fn with_units(s: &str) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The hand scan finds what the pattern it replaced found, on text
+        /// mixing digits, numeral chars, separators, decimals and others.
+        #[test]
+        fn scan_matches_the_numeral_pattern(s in "[0-9.万亿一二两十百千半零〇\\-—~至到篇个次人,。a ]{0,24}") {
+            let pattern = regex::Regex::new(concat!(
+                r"[0-9]+(?:\.[0-9]+)?[万亿]?(?:(?:-|—|–|~|至|到)[0-9]+(?:\.[0-9]+)?[万亿]?)?",
+                r"|[零〇一二两三四五六七八九十百千万亿半]+",
+            ))
+            .unwrap();
+            let expected: Vec<Range<usize>> = pattern.find_iter(&s).map(|m| m.range()).collect();
+            prop_assert_eq!(numeral_ranges(&s), expected);
+        }
+    }
 
     fn v(s: &str) -> Option<(f64, Option<f64>)> {
         parse(s)

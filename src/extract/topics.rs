@@ -140,33 +140,33 @@ fn closing(c: char) -> Option<(char, Mark)> {
     }
 }
 
+/// An opening mark of `closing`: the search skips to these.
+static OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new("[《“「『\"]").expect("opening marks"));
+
 /// The outermost bracketed stretches of a text, in order.
 fn brackets(text: &str) -> Vec<Bracket> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
+    while let Some(m) = OPENING.find_at(text, i) {
+        let (start, next) = (m.start(), m.end());
+        i = next;
+        let Some((close, mark)) = m.as_str().chars().next().and_then(closing) else {
+            continue;
         };
-        let next = i + c.len_utf8();
-        if let Some((close, mark)) = closing(c) {
-            let cap = if mark == Mark::Book { 60 } else { 40 };
-            let end = text[next..]
-                .char_indices()
-                .take(cap + 1)
-                .find(|&(_, d)| d == close || d == '\n')
-                .filter(|&(_, d)| d == close);
-            if let Some((e, _)) = end {
-                let inner = next..next + e;
-                let outer = i..next + e + close.len_utf8();
-                i = outer.end;
-                if !inner.is_empty() {
-                    out.push(Bracket { inner, outer, mark });
-                }
-                continue;
+        let cap = if mark == Mark::Book { 60 } else { 40 };
+        let end = text[next..]
+            .char_indices()
+            .take(cap + 1)
+            .find(|&(_, d)| d == close || d == '\n')
+            .filter(|&(_, d)| d == close);
+        if let Some((e, _)) = end {
+            let inner = next..next + e;
+            let outer = start..next + e + close.len_utf8();
+            i = outer.end;
+            if !inner.is_empty() {
+                out.push(Bracket { inner, outer, mark });
             }
         }
-        i = next;
     }
     out
 }
@@ -387,6 +387,10 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
 
 /// Unquoted main and sub-project names.
 fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
+    // Every pattern here names a 课题, which most texts do not.
+    if !text.contains("课题") {
+        return;
+    }
     for c in NAMED_AFTER_KETI.captures_iter(text) {
         let Some(m) = c.get(1).or_else(|| c.get(2)) else {
             continue;
@@ -406,7 +410,6 @@ fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
             level: None,
         });
     }
-    // Both name a 主课题 or 子课题; most texts name neither.
     if !text.contains("主课题") && !text.contains("子课题") {
         return;
     }
