@@ -20,7 +20,7 @@
 //! word earlier in the sentence (我们将…,确立一个主题) stay quotas.
 
 use super::clause::{clauses, Clause};
-use super::numerals::{find_all, Numeral};
+use super::numerals::{find_all, Numeral, PERCENT};
 use super::DocCtx;
 use crate::dict::{alternation, entries};
 use crate::model::{Document, Quota};
@@ -216,6 +216,17 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
             if after.starts_with("周岁") || after.starts_with('岁') {
                 return None;
             }
+            // 百分之九十: the unit is written before the number, inside it.
+            if clause[num.range.clone()].starts_with(PERCENT) {
+                let end = num.range.end;
+                return Some(Count {
+                    unit: end..end,
+                    approx: false,
+                    duration: false,
+                    bare: false,
+                    num,
+                });
+            }
             let Some(m) = UNIT_AFTER.captures(after) else {
                 // 博文至少3, 课题研究论文1: a number that ends its clause right
                 // after a noun, its unit unwritten; `reading` decides.
@@ -300,7 +311,9 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
         || (cx.reported && !own_target);
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
     // an enumeration.
-    let target = own_target || (cx.targeted && !report && count.num.arabic);
+    // Digits and percentages measure; other Chinese numbers often enumerate.
+    let measured = count.num.arabic || clause[count.num.range.clone()].starts_with(PERCENT);
+    let target = own_target || (cx.targeted && !report && measured);
     // 50余种, 近10篇: plans set numbers, reports round them (约 and 左右
     // serve both).
     let approx = count.approx || (before.ends_with('近') && !before.ends_with("最近"));
@@ -314,7 +327,7 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     }
     // In a summary, 14人次, 46篇 stand for themselves; 两条主线, 五个方面
     // in words are enumerations unless a report word is there.
-    if !target && (report || approx || (cx.summary && count.num.arabic)) {
+    if !target && (report || approx || (cx.summary && measured)) {
         return Reading::Figure;
     }
     if count.duration && !rate {
@@ -323,7 +336,7 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     if plain_one && !cx.listed && article(clause, count, rate, own_target, cx) {
         return Reading::Neither;
     }
-    if plain_one || count.num.arabic || target || comparator(clause, count).is_some() {
+    if plain_one || measured || target || comparator(clause, count).is_some() {
         Reading::Quota
     } else {
         Reading::Neither
@@ -704,6 +717,14 @@ mod tests {
     fn written_comparators() {
         assert_eq!(one("每次活动不超过3人").2, "<=");
         assert_eq!(one("每人两三篇").0, Some(2.0));
+        let range = quotas("期末上交教学反思一至两篇");
+        assert_eq!((range[0].0, range[0].1.as_str()), (Some(1.0), "篇"));
+        // A written percentage has no unit after it.
+        assert_eq!(
+            one("学生书面作业合格率保持在百分之九十以上"),
+            (Some(90.0), String::new(), ">=", vec![])
+        );
+        assert_eq!(one("优秀率达到百分之八十").0, Some(80.0));
         assert_eq!(one("每班约20人").2, "~");
         // 约 before a verb of proportion still governs the number.
         assert_eq!(one("实践性作业约占20%").2, "~");
@@ -743,6 +764,7 @@ mod tests {
             "必读书籍——《教师的20项修炼》",
             "要认真进行二次备课",
             "1本学期教科室将围绕学校中心工作",
+            "教研组长每月最后一周检查备课和作业",
         ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
