@@ -141,7 +141,8 @@ fn closing(c: char) -> Option<(char, Mark)> {
 }
 
 /// An opening mark of `closing`: the search skips to these.
-static OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new("[《“「『\"]").expect("opening marks"));
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("[《“「『\"]").expect("opening marks"));
 
 /// The outermost bracketed stretches of a text, in order.
 fn brackets(text: &str) -> Vec<Bracket> {
