@@ -5,7 +5,8 @@
 //! characters: 一 两 十五 二十 一百二十 一千二百 一百二 (=120) 三万五 千 万
 //! 半 (=0.5), 二〇二〇 (digit by digit), the colloquial ranges 两三,
 //! 十五六 and the written ones 一至两, 三到五 (value + max), and the
-//! percentage 百分之九十 (=90; the range holds the prefix). Arithmetic is checked: a number too large for
+//! percentage 百分之九十 (=90) and fraction 三分之一 (=1/3), whose range
+//! holds the unit words. Arithmetic is checked: a number too large for
 //! `u64` (99999999999999999999) has value `None`, never a panic.
 //!
 //! Known false positives: 一 in words such as 一定, 统一, 进一步 is read as
@@ -55,7 +56,15 @@ fn chinese_digit(c: char) -> bool {
 const RANGE_SEPARATORS: [char; 6] = ['-', '—', '–', '~', '至', '到'];
 
 /// What writes a percentage before its number (百分之九十 = 90%).
-pub const PERCENT: &str = "百分之";
+const PERCENT: &str = "百分之";
+/// What joins the denominator and numerator of a fraction (三分之一).
+const FRACTION: &str = "分之";
+
+/// Whether a numeral's text is a proportion (百分之九十, 三分之一): it
+/// holds its unit, none follows it.
+pub fn proportion(numeral: &str) -> bool {
+    numeral.contains(FRACTION)
+}
 
 /// The end of an Arabic number starting at byte `at`: digits, an optional
 /// decimal part, an optional 万/亿.
@@ -109,6 +118,13 @@ fn numeral_ranges(text: &str) -> Vec<Range<usize>> {
             } else {
                 run(start)
             };
+            // 三分之一: one number, a fraction.
+            let end = match text[end..].strip_prefix(FRACTION) {
+                Some(rest) if start == at && rest.starts_with(chinese_digit) => {
+                    run(end + FRACTION.len())
+                }
+                _ => end,
+            };
             let rest = &text[end..];
             // 一至两篇, 三到五次: a range of two Chinese numbers.
             match rest.chars().next().filter(|c| RANGE_SEPARATORS.contains(c)) {
@@ -153,6 +169,14 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
                     range,
                     value: Some(value),
                     max,
+                    arabic: false,
+                })
+            } else if let Some((den, num)) = s.split_once(FRACTION) {
+                let (den, num) = (chinese(den)?.0, chinese(num)?.0);
+                Some(Numeral {
+                    range,
+                    value: (den > 0.0).then(|| num / den),
+                    max: None,
                     arabic: false,
                 })
             } else {
@@ -382,6 +406,19 @@ mod tests {
         assert_eq!(v("百分之八十五"), Some((85.0, None)));
         let n = find_all("合格率保持在百分之九十以上");
         assert_eq!((n.len(), n[0].value), (1, Some(90.0)));
+        assert!(proportion("百分之九十"));
+    }
+
+    #[test]
+    fn written_fractions() {
+        assert_eq!(v("二分之一"), Some((0.5, None)));
+        assert_eq!(v("四分之三"), Some((0.75, None)));
+        let n = find_all("不少于全组人数的三分之一");
+        assert_eq!(n.len(), 1);
+        assert!(n[0].value.is_some_and(|x| (x - 1.0 / 3.0).abs() < 1e-9));
+        assert!(proportion("三分之一"));
+        // 零分之一 has no value, and no panic.
+        assert_eq!(find_all("零分之一")[0].value, None);
     }
 
     #[test]

@@ -20,7 +20,7 @@
 //! word earlier in the sentence (我们将…,确立一个主题) stay quotas.
 
 use super::clause::{clauses, Clause};
-use super::numerals::{find_all, Numeral, PERCENT};
+use super::numerals::{find_all, proportion, Numeral};
 use super::DocCtx;
 use crate::dict::{alternation, entries};
 use crate::model::{Document, Quota};
@@ -216,8 +216,8 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
             if after.starts_with("周岁") || after.starts_with('岁') {
                 return None;
             }
-            // 百分之九十: the unit is written before the number, inside it.
-            if clause[num.range.clone()].starts_with(PERCENT) {
+            // 百分之九十, 三分之一: the unit is written inside the number.
+            if proportion(&clause[num.range.clone()]) {
                 let end = num.range.end;
                 return Some(Count {
                     unit: end..end,
@@ -312,7 +312,7 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
     // an enumeration.
     // Digits and percentages measure; other Chinese numbers often enumerate.
-    let measured = count.num.arabic || clause[count.num.range.clone()].starts_with(PERCENT);
+    let measured = count.num.arabic || proportion(&clause[count.num.range.clone()]);
     let target = own_target || (cx.targeted && !report && measured);
     // 50余种, 近10篇: plans set numbers, reports round them (约 and 左右
     // serve both).
@@ -336,7 +336,9 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     if plain_one && !cx.listed && article(clause, count, rate, own_target, cx) {
         return Reading::Neither;
     }
-    if plain_one || measured || target || comparator(clause, count).is_some() {
+    // 上交一份质量分析、两份优秀教案: a list goes on counting what its first
+    // part set.
+    if plain_one || measured || target || cx.listed || comparator(clause, count).is_some() {
         Reading::Quota
     } else {
         Reading::Neither
@@ -725,6 +727,13 @@ mod tests {
             (Some(90.0), String::new(), ">=", vec![])
         );
         assert_eq!(one("优秀率达到百分之八十").0, Some(80.0));
+        let third = one("参加比赛的教师不少于全组人数的三分之一");
+        assert_eq!((third.1.as_str(), third.2), ("", ">="));
+        assert_eq!(one("学生优秀率提高5个百分点").1, "个百分点");
+        // A 、-list counts on in words after its first quota.
+        let q = quotas("每位教师每学期上交一份质量分析、两份优秀教案。");
+        let v: Vec<_> = q.iter().map(|x| (x.0, x.1.as_str())).collect();
+        assert_eq!(v, [(Some(1.0), "份"), (Some(2.0), "份")]);
         assert_eq!(one("每班约20人").2, "~");
         // 约 before a verb of proportion still governs the number.
         assert_eq!(one("实践性作业约占20%").2, "~");
