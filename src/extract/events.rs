@@ -63,7 +63,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?P<iso>(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}}))",
-            r"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}|20[xX×]{{2}})年)?",
+            r"|(?:(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}}|20[xX×]{{2}})年)?",
             r"(?P<m>\d{{1,2}}|{cn})(?:(?P<to>-|—|~|至|到)(?P<m2>\d{{1,2}}|{cn}))?月份?",
             r"(?:(?P<d>\d{{1,2}}|{day})[日号]?(?:(?:-|—|~|至|到)(?:\d{{1,2}}|{day}))?[日号])?"
         ),
@@ -126,7 +126,7 @@ fn hits(clause: &str) -> Vec<Hit> {
         } else {
             // A digit glued before the month belongs to another number.
             let prev = clause[..whole.start()].chars().next_back();
-            if prev.is_some_and(|p| p.is_ascii_digit() || "〇零一二三四五六七八九十两".contains(p))
+            if prev.is_some_and(|p| p.is_ascii_digit() || "〇○零一二三四五六七八九十两".contains(p))
             {
                 continue;
             }
@@ -263,7 +263,7 @@ fn small_year(s: &str) -> Option<i32> {
                 .chars()
                 .position(|d| d == c)
                 .map(|p| p as u32)
-                .or((c == '零').then_some(0))
+                .or(matches!(c, '零' | '○').then_some(0))
         })
         .collect();
     let mut v = 0i32;
@@ -340,18 +340,25 @@ fn scheduled(text: &str, part: Range<usize>, heading: &When) -> Option<Found> {
     if whole.is_empty() {
         return None;
     }
+    // A line that is nothing but a date (二○二二年八月三十日, a signature
+    // that structure left among the entries) schedules nothing.
+    let mut alone = true;
     let all: Vec<Hit> = clauses(&text[whole.clone()])
         .iter()
         .flat_map(|c| {
             let base = whole.start + c.range.start;
-            hits(&text[base..whole.start + c.range.end])
-                .into_iter()
-                .map(move |x| Hit {
-                    range: base + x.range.start..base + x.range.end,
-                    when: x.when,
-                })
+            let clause = &text[base..whole.start + c.range.end];
+            let hs = hits(clause);
+            alone &= date_only(clause, &hs);
+            hs.into_iter().map(move |x| Hit {
+                range: base + x.range.start..base + x.range.end,
+                when: x.when,
+            })
         })
         .collect();
+    if alone {
+        return None;
+    }
     let (cue, own) = fold(&all).unwrap_or((0..0, When::default()));
     let when = if own.months.is_empty() {
         When {
@@ -653,6 +660,9 @@ mod tests {
 
     #[test]
     fn items_under_a_month_heading() {
+        // A date alone under a month heading is no entry.
+        assert!(ev("二○二二年八月三十日", Some(&[12, 1])).is_empty());
+        assert_eq!(ev("12月30日 期末复习研讨", Some(&[12])).len(), 1);
         let e = ev("组织论文参赛及投稿;", Some(&[3]));
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].0, "组织论文参赛及投稿");
@@ -699,6 +709,8 @@ mod tests {
         let e = ev("七月、八月组织暑期培训", None);
         assert_eq!(e[0].2, vec![7, 8]);
         let e = ev("二〇二〇年十二月三十一日前完成结题", None);
+        assert_eq!((e[0].1, e[0].6.as_deref()), (Some(12), Some("by")));
+        let e = ev("二○二二年十二月底前完成结题", None);
         assert_eq!((e[0].1, e[0].6.as_deref()), (Some(12), Some("by")));
         // A lead word before a date alone: the date waits for its clause.
         let e = ev(

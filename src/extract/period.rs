@@ -17,7 +17,9 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const YEAR: &str = r"\d{4}|20[xX×]{2}|[二〇零一三四五六七八九]{4}";
+/// A year in digits, 20xx, or Chinese digit by digit; zero is often typed
+/// as the circle ○ (二○二二年).
+const YEAR: &str = r"\d{4}|20[xX×]{2}|[二〇○零一三四五六七八九]{4}";
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -47,7 +49,7 @@ fn number(s: &str) -> Option<i64> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    let v = super::numerals::parse(s)?.0;
+    let v = super::numerals::parse(&s.replace('○', "〇"))?.0;
     (v.fract() == 0.0).then_some(v as i64)
 }
 
@@ -247,6 +249,10 @@ mod tests {
         assert_eq!(
             date_in("石门中学 二〇二〇年七月三日").and_then(|x| x.1),
             Some("2020-07-03".into())
+        );
+        assert_eq!(
+            date_in("二○二二年八月三十日").and_then(|x| x.1),
+            Some("2022-08-30".into())
         );
         assert_eq!(date_in("20xx年x月x日").map(|x| x.1), Some(None));
         assert_eq!(date_in("时间:2021-09-17 16:42:30"), None);
