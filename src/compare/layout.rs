@@ -207,19 +207,8 @@ fn split_on(text: &str, r: Range<usize>, cut: impl Fn(char) -> bool) -> Vec<Rang
 
 /// A month written as a number or in Chinese numerals (3, 三, 十二).
 pub fn month_number(s: &str) -> Option<u32> {
-    let v = if let Ok(n) = s.parse::<u32>() {
-        n
-    } else {
-        let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
-        let cs: Vec<char> = s.chars().collect();
-        match cs.as_slice() {
-            ['十'] => 10,
-            ['十', d] => 10 + digit(*d)?,
-            [d] => digit(*d)?,
-            _ => return None,
-        }
-    };
-    (1..=12).contains(&v).then_some(v)
+    let (v, max) = crate::extract::numerals::parse(s)?;
+    (max.is_none() && v.fract() == 0.0 && (1.0..=12.0).contains(&v)).then_some(v as u32)
 }
 
 /// Months mentioned in a text, with the byte offset of each mention; a

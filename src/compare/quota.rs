@@ -57,38 +57,9 @@ pub fn counts(text: &str) -> Vec<Count> {
         .collect()
 }
 
-/// An arabic number or a small Chinese numeral (一, 两, 十二, 三百).
+/// An arabic number or a Chinese numeral (一, 两, 十二, 三百).
 fn number(s: &str) -> Option<f64> {
-    if let Ok(v) = s.parse::<f64>() {
-        return Some(v);
-    }
-    let digit = |c: char| match c {
-        '一' => Some(1.0),
-        '二' | '两' => Some(2.0),
-        '三' => Some(3.0),
-        '四' => Some(4.0),
-        '五' => Some(5.0),
-        '六' => Some(6.0),
-        '七' => Some(7.0),
-        '八' => Some(8.0),
-        '九' => Some(9.0),
-        _ => None,
-    };
-    let (mut total, mut cur) = (0.0, None::<f64>);
-    for c in s.chars() {
-        match c {
-            '十' => {
-                total += cur.unwrap_or(1.0) * 10.0;
-                cur = None;
-            }
-            '百' => {
-                total += cur.unwrap_or(1.0) * 100.0;
-                cur = None;
-            }
-            _ => cur = Some(digit(c)?),
-        }
-    }
-    Some(total + cur.unwrap_or(0.0))
+    crate::extract::numerals::parse(s).map(|(v, _)| v)
 }
 
 fn has_any(text: &str, list: &'static str) -> Option<&'static str> {

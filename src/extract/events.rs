@@ -38,6 +38,10 @@ fn pairs(list: &'static str) -> Vec<Vec<&'static str>> {
     v
 }
 
+/// Words that may lead a clause holding nothing but a date (其中3月、).
+static DATE_LEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../dictionaries/date_leads.txt")).collect());
+
 static RHYTHM_OBJECTS: &str = include_str!("../../dictionaries/rhythm_objects.txt");
 
 static RHYTHMS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(RECURRENCE));
@@ -306,6 +310,11 @@ fn date_only(clause: &str, hits: &[Hit]) -> bool {
         pos = pos.max(h.range.end);
     }
     rest.push_str(&clause[pos..]);
+    // 其中3月、5月为全面检查: a lead word does not make the date an event.
+    let rest = DATE_LEADS
+        .iter()
+        .find_map(|w| rest.trim_start().strip_prefix(w))
+        .unwrap_or(&rest);
     !hits.is_empty()
         && rest.chars().all(|c| {
             c.is_whitespace() || "、和及与至到-—~份:的".contains(c) || c.is_ascii_punctuation()
@@ -422,9 +431,13 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
             i += 1;
             continue;
         }
-        // A date alone: in brackets it dates the clause before; before a
-        // colon it heads the entries after it; otherwise the next clause.
-        if c.bracketed && i > 0 && !cl[i - 1].bracketed {
+        // A date alone: in brackets it dates the clause before, or adds to
+        // the date waiting there (9月15日(周五)举行…); before a colon it heads
+        // the entries after it; otherwise the next clause.
+        if c.bracketed && !pending.is_empty() {
+            let merged = merge(take(&mut pending), f);
+            pending.push(merged);
+        } else if c.bracketed && i > 0 && !cl[i - 1].bracketed {
             let prev = cl[i - 1].range.clone();
             match out.last_mut() {
                 Some(last) if last.quote == prev => {
@@ -558,11 +571,18 @@ fn heading_when(ctx: &DocCtx, s: &Section) -> When {
 /// Fills `doc.events`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
     let by_id: HashMap<&str, &Section> = doc.sections.iter().map(|s| (s.id.as_str(), s)).collect();
+    // Read once per month heading, not once per item under it.
+    let mut whens: HashMap<&str, When> = HashMap::new();
     let mut out = Vec::new();
     for item in &doc.items {
         let text = ctx.item_text(item);
         let head = heading_months(item, &by_id);
-        let head_when = head.map(|s| heading_when(ctx, s));
+        let head_when = head.map(|s| {
+            whens
+                .entry(s.id.as_str())
+                .or_insert_with(|| heading_when(ctx, s))
+                .clone()
+        });
         for f in item_events(text, head_when.as_ref(), item.marker.is_some()) {
             if f.quote.is_empty() {
                 continue;
@@ -680,6 +700,26 @@ mod tests {
         assert_eq!(e[0].2, vec![7, 8]);
         let e = ev("二〇二〇年十二月三十一日前完成结题", None);
         assert_eq!((e[0].1, e[0].6.as_deref()), (Some(12), Some("by")));
+        // A lead word before a date alone: the date waits for its clause.
+        let e = ev(
+            "共进行检查4次,其中3月、5月为全面检查,4月、6月为抽查。",
+            None,
+        );
+        let v: Vec<_> = e.iter().map(|x| (x.0.as_str(), x.2.clone())).collect();
+        assert_eq!(
+            v,
+            [("5月为全面检查", vec![3, 5]), ("6月为抽查", vec![4, 6])]
+        );
+        // A weekday in brackets adds to the date before it.
+        let e = ev(
+            "9月15日(周五)举行新教师汇报课;10月8日至10月12日为赛课周",
+            None,
+        );
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            (e[0].0.as_str(), e[0].1, e[0].3),
+            ("举行新教师汇报课", Some(9), Some(5))
+        );
     }
 
     #[test]
@@ -728,6 +768,11 @@ mod tests {
         let e = ev("每月最后一周的周五进行作业检查", None);
         assert_eq!((e[0].3, e[0].4.as_deref()), (Some(5), Some("monthly")));
         let e = ev("每周一小时的集体备课时间", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
+        // 组织 after a weekday is a verb, not 五组 (five groups).
+        let e = ev("双周周五组织青年教师沙龙,围绕真实问题进行研讨", None);
+        assert_eq!((e[0].3, e[0].4.as_deref()), (Some(5), Some("biweekly")));
+        let e = ev("每周三组教研活动", None);
         assert_eq!((e[0].3, e[0].4.as_deref()), (None, Some("weekly")));
         let e = ev("每周三4:10至4:45集体备课", None);
         assert_eq!(e[0].3, Some(3));

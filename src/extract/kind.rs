@@ -163,10 +163,12 @@ pub(crate) fn apply(ctx: &DocCtx, doc: &mut Document, reads: &mut Option<Vec<Vec
         .map(|r| ctx.norm.slice_chars(r))
         .unwrap_or("");
     let body = ctx.norm.slice_chars(doc.norm.clone());
-    doc.kind = declared(body).or_else(|| from_title(title)).unwrap_or_else(|| {
-        let reads = reads.get_or_insert_with(|| read_items(ctx, doc, false));
-        from_body(body, reported_figures(reads))
-    });
+    doc.kind = declared(body)
+        .or_else(|| from_title(title))
+        .unwrap_or_else(|| {
+            let reads = reads.get_or_insert_with(|| read_items(ctx, doc, false));
+            from_body(body, reported_figures(reads))
+        });
     if doc.kind == Kind::Summary {
         for item in &mut doc.items {
             if matches!(item.role, Role::Measure | Role::Other) {

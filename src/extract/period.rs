@@ -136,7 +136,8 @@ fn date_in(line: &str) -> Option<(Range<usize>, Option<String>)> {
     Some((whole.range(), iso))
 }
 
-/// Lines of the document's cleaned text as char ranges.
+/// Non-blank lines of the document's cleaned text, trimmed, as byte ranges
+/// of the cleaned text (the rules read only a few, so chars come later).
 fn lines(ctx: &DocCtx, doc: &Document) -> Vec<Range<usize>> {
     let a = ctx.norm.byte_at(doc.norm.start);
     let b = ctx.norm.byte_at(doc.norm.end);
@@ -146,7 +147,7 @@ fn lines(ctx: &DocCtx, doc: &Document) -> Vec<Range<usize>> {
         let t = l.trim();
         if !t.is_empty() {
             let off = pos + (l.len() - l.trim_start().len());
-            out.push(ctx.norm.char_at(off)..ctx.norm.char_at(off + t.len()));
+            out.push(off..off + t.len());
         }
         pos += l.len();
     }
@@ -155,7 +156,6 @@ fn lines(ctx: &DocCtx, doc: &Document) -> Vec<Range<usize>> {
 
 /// Fills `doc.period` and `doc.date`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
-    let ls = lines(ctx, doc);
     let source = |line: &Range<usize>, r: Range<usize>| {
         let base = ctx.norm.byte_at(line.start);
         let span = ctx.norm.src_span_bytes(base + r.start..base + r.end);
@@ -164,7 +164,9 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
     // Title first, then short opening lines (a subtitle such as
     // ——2020学年第二学期).
     let mut candidates: Vec<Range<usize>> = doc.title_norm.clone().into_iter().collect();
-    candidates.extend(ls.iter().take(4).cloned());
+    let ls = lines(ctx, doc);
+    let chars = |r: &Range<usize>| ctx.norm.char_at(r.start)..ctx.norm.char_at(r.end);
+    candidates.extend(ls.iter().take(4).map(chars));
     for (i, line) in candidates.iter().enumerate() {
         let text = ctx.norm.slice_chars(line.clone());
         let is_title = i == 0 && doc.title_norm.is_some();
@@ -180,7 +182,7 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
             break;
         }
     }
-    for line in ls.iter().rev().take(6) {
+    for line in ls.iter().rev().take(6).map(chars) {
         if let Some((_, iso)) = date_in(ctx.norm.slice_chars(line.clone())) {
             doc.date = iso;
             break;

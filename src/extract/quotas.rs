@@ -20,7 +20,7 @@
 //! word earlier in the sentence (我们将…,确立一个主题) stay quotas.
 
 use super::clause::{clauses, Clause};
-use super::numerals::{find_all, Numeral};
+use super::numerals::{find_all, proportion, Numeral};
 use super::DocCtx;
 use crate::dict::{alternation, entries};
 use crate::model::{Document, Quota};
@@ -39,6 +39,7 @@ static RATES: &str = include_str!("../../dictionaries/rates.txt");
 static RATE_CLASSIFIERS: &str = include_str!("../../dictionaries/rate_classifiers.txt");
 static REPORT_CUES: &str = include_str!("../../dictionaries/report_cues.txt");
 static TARGET_CUES: &str = include_str!("../../dictionaries/target_cues.txt");
+static SUMMARY_REPORT_CUES: &str = include_str!("../../dictionaries/summary_report_cues.txt");
 static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
 static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
 static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
@@ -85,6 +86,9 @@ static REPORT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("report cues")
 });
+/// 达到 reports in a summary (结题率达到85%), sets a level in a plan.
+static SUMMARY_REPORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&alternation(SUMMARY_REPORT_CUES)).expect("summary report cues"));
 static TARGET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&alternation(TARGET_CUES)).expect("target cues"));
 
@@ -162,7 +166,10 @@ pub(crate) fn names_a_set(text: &str) -> bool {
 /// Whether a text starts with a unit or classifier (一次, 一小时), which
 /// makes a numeral before it a count.
 pub(crate) fn starts_with_unit(s: &str) -> bool {
-    UNIT_AFTER.is_match(s)
+    UNIT_AFTER.captures(s).is_some_and(|m| {
+        m.name("unit")
+            .is_some_and(|u| !NOT_UNIT.iter().any(|w| s[u.start()..].starts_with(w)))
+    })
 }
 
 /// How a count reads in its clause.
@@ -175,8 +182,14 @@ pub(crate) enum Reading {
 
 /// The counts of a clause: numbers followed by a unit, without ordinals,
 /// articles, quoted labels and set phrases.
-pub(crate) fn counts(clause: &str) -> Vec<Count> {
-    let mut out: Vec<Count> = find_all(clause)
+#[cfg(test)]
+fn counts(clause: &str) -> Vec<Count> {
+    counts_of(clause, find_all(clause))
+}
+
+/// The counts of a clause among its numerals (`find_all` of the clause).
+fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
+    let mut out: Vec<Count> = numerals
         .into_iter()
         .filter_map(|num| {
             let before = &clause[..num.range.start];
@@ -202,6 +215,17 @@ pub(crate) fn counts(clause: &str) -> Vec<Count> {
             // Ages (35周岁) are scopes, never counts.
             if after.starts_with("周岁") || after.starts_with('岁') {
                 return None;
+            }
+            // 百分之九十, 三分之一: the unit is written inside the number.
+            if proportion(&clause[num.range.clone()]) {
+                let end = num.range.end;
+                return Some(Count {
+                    unit: end..end,
+                    approx: false,
+                    duration: false,
+                    bare: false,
+                    num,
+                });
             }
             let Some(m) = UNIT_AFTER.captures(after) else {
                 // 博文至少3, 课题研究论文1: a number that ends its clause right
@@ -275,18 +299,23 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     if each_time(clause, count) {
         return Reading::Neither;
     }
-    let rate = clause[..count.num.range.start].contains('每');
+    let before = &clause[..count.num.range.start];
+    // In a summary 平均每人听课32节 is an average of what was done, no rate.
+    let rate = before.contains('每') && !(cx.summary && before.contains("平均每"));
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
     // words make a target, and a target word sets what follows it (有52人制定
     // 了读书计划: that 计划 is a noun after a reported fact).
-    let own_target = rate || TARGET.is_match(&clause[..count.num.range.start]);
-    let report = REPORT.is_match(clause) || (cx.reported && !own_target);
+    let own_target = rate || TARGET.find_iter(before).any(|m| m.as_str() != "每");
+    let report = REPORT.is_match(clause)
+        || (cx.summary && SUMMARY_REPORT.is_match(clause))
+        || (cx.reported && !own_target);
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
     // an enumeration.
-    let target = own_target || (cx.targeted && !report && count.num.arabic);
+    // Digits and percentages measure; other Chinese numbers often enumerate.
+    let measured = count.num.arabic || proportion(&clause[count.num.range.clone()]);
+    let target = own_target || (cx.targeted && !report && measured);
     // 50余种, 近10篇: plans set numbers, reports round them (约 and 左右
     // serve both).
-    let before = &clause[..count.num.range.start];
     let approx = count.approx || (before.ends_with('近') && !before.ends_with("最近"));
     let size_of_list = c.end == Some(':') && count.num.value.is_some_and(|v| v >= 2.0);
     if size_of_list {
@@ -298,7 +327,7 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     }
     // In a summary, 14人次, 46篇 stand for themselves; 两条主线, 五个方面
     // in words are enumerations unless a report word is there.
-    if !target && (report || approx || (cx.summary && count.num.arabic)) {
+    if !target && (report || approx || (cx.summary && measured)) {
         return Reading::Figure;
     }
     if count.duration && !rate {
@@ -307,7 +336,9 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     if plain_one && !cx.listed && article(clause, count, rate, own_target, cx) {
         return Reading::Neither;
     }
-    if plain_one || count.num.arabic || target || comparator(clause, count).is_some() {
+    // 上交一份质量分析、两份优秀教案: a list goes on counting what its first
+    // part set.
+    if plain_one || measured || target || cx.listed || comparator(clause, count).is_some() {
         Reading::Quota
     } else {
         Reading::Neither
@@ -452,9 +483,34 @@ pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
 /// of a labelled set of routines.
 fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
     let mut out: Vec<Read> = Vec::new();
+    // Numerals never span a clause delimiter, so one search of the whole
+    // text serves every clause.
+    let mut numerals = find_all(text).into_iter().peekable();
     let (mut listed, mut reported, mut targeted) = (false, false, false);
+    // Clauses of the running sentence whose report and target words are not
+    // looked for yet: only a clause with a count needs to know them.
+    let mut unread: Vec<Range<usize>> = Vec::new();
     for c in clauses(text) {
         let clause = &text[c.range.clone()];
+        let mut own = Vec::new();
+        while let Some(n) = numerals.next_if(|n| n.range.start < c.range.end) {
+            if n.range.start >= c.range.start && n.range.end <= c.range.end {
+                let shift = |r: Range<usize>| r.start - c.range.start..r.end - c.range.start;
+                own.push(Numeral {
+                    range: shift(n.range),
+                    ..n
+                });
+            }
+        }
+        let first = out.len();
+        let found = counts_of(clause, own);
+        if !found.is_empty() {
+            for r in unread.drain(..) {
+                let before = &text[r];
+                reported = reported || REPORT.is_match(before);
+                targeted = targeted || before.contains('每') || TARGET.is_match(before);
+            }
+        }
         let cx = Context {
             summary,
             listed,
@@ -462,8 +518,7 @@ fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
             targeted,
             set,
         };
-        let first = out.len();
-        for count in counts(clause) {
+        for count in found {
             let reading = reading(clause, &c, &count, cx);
             out.push(Read {
                 clause: c.clone(),
@@ -474,11 +529,13 @@ fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
         let new = &out[first..];
         listed = c.end == Some('、') && new.iter().any(|r| r.reading == Reading::Quota);
         let goes_on = !matches!(c.end, None | Some('。' | ';' | '!' | '?' | '\n'));
-        reported = goes_on
-            && (reported
-                || REPORT.is_match(clause)
-                || new.iter().any(|r| r.reading == Reading::Figure));
-        targeted = goes_on && (targeted || clause.contains('每') || TARGET.is_match(clause));
+        if goes_on {
+            reported = reported || new.iter().any(|r| r.reading == Reading::Figure);
+            unread.push(c.range.clone());
+        } else {
+            (reported, targeted) = (false, false);
+            unread.clear();
+        }
     }
     out
 }
@@ -518,9 +575,13 @@ fn find(text: &str, reads: &[Read]) -> Vec<Found> {
             .into_iter()
             .map(shift)
             .collect();
-        let continues = last
-            .as_ref()
-            .is_some_and(|l| l.end == Some('、') && l.range.end < c.range.start);
+        // The list ends with its sentence: 期中、期末各一次 after 每月一次对教案、
+        // 作业进行检查。 takes no 月.
+        let continues = last.as_ref().is_some_and(|l| {
+            l.end == Some('、')
+                && l.range.end < c.range.start
+                && !text[l.range.end..c.range.start].contains(['。', ';', '!', '?', '\n'])
+        });
         if per.is_empty() && continues {
             per = out.last().map(|f| f.per.clone()).unwrap_or_default();
         }
@@ -658,7 +719,25 @@ mod tests {
     fn written_comparators() {
         assert_eq!(one("每次活动不超过3人").2, "<=");
         assert_eq!(one("每人两三篇").0, Some(2.0));
+        let range = quotas("期末上交教学反思一至两篇");
+        assert_eq!((range[0].0, range[0].1.as_str()), (Some(1.0), "篇"));
+        // A written percentage has no unit after it.
+        assert_eq!(
+            one("学生书面作业合格率保持在百分之九十以上"),
+            (Some(90.0), String::new(), ">=", vec![])
+        );
+        assert_eq!(one("优秀率达到百分之八十").0, Some(80.0));
+        let third = one("参加比赛的教师不少于全组人数的三分之一");
+        assert_eq!((third.1.as_str(), third.2), ("", ">="));
+        assert_eq!(one("学生优秀率提高5个百分点").1, "个百分点");
+        // A 、-list counts on in words after its first quota.
+        let q = quotas("每位教师每学期上交一份质量分析、两份优秀教案。");
+        let v: Vec<_> = q.iter().map(|x| (x.0, x.1.as_str())).collect();
+        assert_eq!(v, [(Some(1.0), "份"), (Some(2.0), "份")]);
         assert_eq!(one("每班约20人").2, "~");
+        // 约 before a verb of proportion still governs the number.
+        assert_eq!(one("实践性作业约占20%").2, "~");
+        assert_eq!(one("每组人数约为8人").2, "~");
         assert_eq!(one("最近3次").2, "=");
         assert_eq!(one("每学期上课超过10节").2, ">");
         assert_eq!(one("每学期听课不足10节").2, "<");
@@ -694,6 +773,7 @@ mod tests {
             "必读书籍——《教师的20项修炼》",
             "要认真进行二次备课",
             "1本学期教科室将围绕学校中心工作",
+            "教研组长每月最后一周检查备课和作业",
         ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
@@ -807,6 +887,67 @@ mod tests {
     }
 
     #[test]
+    fn reaching_a_level_is_a_target_in_a_plan_and_a_report_in_a_summary() {
+        let summary = Context {
+            summary: true,
+            ..Context::default()
+        };
+        for (s, plan, sum) in [
+            (
+                "教学常规检查合格率达到100%",
+                Reading::Quota,
+                Reading::Figure,
+            ),
+            (
+                "青年教师过关课合格率达95%以上",
+                Reading::Quota,
+                Reading::Figure,
+            ),
+            ("校级微型课题结题率达到85%", Reading::Quota, Reading::Figure),
+        ] {
+            let (c, count) = (&clauses(s)[0], &counts(s)[0]);
+            assert_eq!(reading(s, c, count, Context::default()), plan, "{s}");
+            assert_eq!(reading(s, c, count, summary), sum, "{s}");
+        }
+        // A target word keeps it a quota in a summary's plans for next term.
+        let s = "力争区级以上课题结题率达到90%";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Quota
+        );
+        // Completed aspect reports in any document.
+        let s = "合格率达到了98%";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], Context::default()),
+            Reading::Figure
+        );
+        let q = quotas("教学常规检查合格率达到100%,优秀率不低于30%。");
+        let v: Vec<_> = q.iter().map(|x| (x.0, x.2)).collect();
+        assert_eq!(v, [(Some(100.0), "="), (Some(30.0), ">=")]);
+    }
+
+    #[test]
+    fn an_average_in_a_summary_is_a_figure() {
+        let summary = Context {
+            summary: true,
+            ..Context::default()
+        };
+        let s = "徒弟平均每人听课32节";
+        let (c, count) = (&clauses(s)[0], &counts(s)[0]);
+        assert_eq!(reading(s, c, count, summary), Reading::Figure);
+        assert_eq!(reading(s, c, count, Context::default()), Reading::Quota);
+        let s = "全体教师平均每人每学期听课不少于20节";
+        let (c, count) = (&clauses(s)[0], &counts(s)[0]);
+        assert_eq!(reading(s, c, count, Context::default()), Reading::Quota);
+        // A summary's own rate without 平均 stays a quota.
+        let s = "每月召开一次课题组长会议";
+        assert_eq!(
+            reading(s, &clauses(s)[0], &counts(s)[0], summary),
+            Reading::Quota
+        );
+    }
+
+    #[test]
     fn unwritten_units_in_a_list_of_quotas() {
         let q = quotas("每学期必须有11000字左右的心得体会、135形式的各类文章7、课题研究论文1。");
         let v: Vec<_> = q.iter().map(|x| (x.0, x.1.as_str(), x.2)).collect();
@@ -839,6 +980,9 @@ mod tests {
             per,
             [vec!["期".to_string()], vec!["期".to_string()], vec![]]
         );
+        let q = quotas("教导处每月一次对教案、作业批改进行检查。期中、期末各进行一次全面检查。");
+        let per: Vec<_> = q.iter().map(|x| x.3.clone()).collect();
+        assert_eq!(per, [vec!["月".to_string()], vec![]]);
     }
 
     #[test]

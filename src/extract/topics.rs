@@ -63,6 +63,9 @@ static SUFFIX: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_suffix.txt")));
 static AFTER: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_after.txt")));
+static EVENT_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+    dict::entries(include_str!("../../dictionaries/topic_event_heads.txt")).collect()
+});
 static BEFORE: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_before.txt")));
 static LEVELS: LazyLock<Vec<(&str, &str)>> =
@@ -137,33 +140,34 @@ fn closing(c: char) -> Option<(char, Mark)> {
     }
 }
 
+/// An opening mark of `closing`: the search skips to these.
+static OPENING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("[《“「『\"]").expect("opening marks"));
+
 /// The outermost bracketed stretches of a text, in order.
 fn brackets(text: &str) -> Vec<Bracket> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < text.len() {
-        let Some(c) = text[i..].chars().next() else {
-            break;
+    while let Some(m) = OPENING.find_at(text, i) {
+        let (start, next) = (m.start(), m.end());
+        i = next;
+        let Some((close, mark)) = m.as_str().chars().next().and_then(closing) else {
+            continue;
         };
-        let next = i + c.len_utf8();
-        if let Some((close, mark)) = closing(c) {
-            let cap = if mark == Mark::Book { 60 } else { 40 };
-            let end = text[next..]
-                .char_indices()
-                .take(cap + 1)
-                .find(|&(_, d)| d == close || d == '\n')
-                .filter(|&(_, d)| d == close);
-            if let Some((e, _)) = end {
-                let inner = next..next + e;
-                let outer = i..next + e + close.len_utf8();
-                i = outer.end;
-                if !inner.is_empty() {
-                    out.push(Bracket { inner, outer, mark });
-                }
-                continue;
+        let cap = if mark == Mark::Book { 60 } else { 40 };
+        let end = text[next..]
+            .char_indices()
+            .take(cap + 1)
+            .find(|&(_, d)| d == close || d == '\n')
+            .filter(|&(_, d)| d == close);
+        if let Some((e, _)) = end {
+            let inner = next..next + e;
+            let outer = start..next + e + close.len_utf8();
+            i = outer.end;
+            if !inner.is_empty() {
+                out.push(Bracket { inner, outer, mark });
             }
         }
-        i = next;
     }
     out
 }
@@ -178,6 +182,18 @@ fn kind_after(after: &str) -> Option<&'static str> {
         ('\u{4E00}'..='\u{9FFF}').contains(&c) && !PHRASE_END.contains(&*c.encode_utf8(&mut [0; 4]))
     });
     (kind != "course" || !modifies).then_some(kind)
+}
+
+/// A quoted name heading a short phrase that ends in an event noun, its
+/// whole phrase up to punctuation (“大手牵小手”亲子运动会。): a programme.
+fn event_after(after: &str) -> bool {
+    const MAX_CHARS: usize = 6;
+    let phrase: String = after
+        .chars()
+        .take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .take(MAX_CHARS + 1)
+        .collect();
+    phrase.chars().count() <= MAX_CHARS && EVENT_HEADS.iter().any(|h| phrase.ends_with(h))
 }
 
 /// The value of the longest entry of `list` that `s` ends with.
@@ -248,14 +264,19 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
         // 等 and a count (“A”、“B”两个大主题) stand between a run and its word.
         let after = text[last.outer.end..].trim_start_matches('等');
         let after = COUNT.find(after).map_or(after, |m| &after[m.end()..]);
-        let after_kind = kind_after(after);
+        let after_kind = kind_after(after).or_else(|| event_after(after).then_some("programme"));
         let before_kind = lookup_suffix(&BEFORE, before);
         for b in &bs[run.clone()] {
             let name = &text[b.inner.clone()];
             if not_a_name(name, b.mark) {
                 continue;
             }
-            let own = lookup_suffix(&SUFFIX, name);
+            // 《…方案(2022年版)》, 《…(试行)》: the ending before an edition note.
+            let bare = name
+                .strip_suffix(')')
+                .and_then(|n| n.rfind('(').map(|p| &n[..p]))
+                .unwrap_or(name);
+            let own = lookup_suffix(&SUFFIX, bare);
             let kind = match b.mark {
                 Mark::Book => before_kind
                     .or(after_kind.filter(|&k| k != "none"))
@@ -367,6 +388,10 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
 
 /// Unquoted main and sub-project names.
 fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
+    // Every pattern here names a 课题, which most texts do not.
+    if !text.contains("课题") {
+        return;
+    }
     for c in NAMED_AFTER_KETI.captures_iter(text) {
         let Some(m) = c.get(1).or_else(|| c.get(2)) else {
             continue;
@@ -386,8 +411,7 @@ fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
             level: None,
         });
     }
-    // Both name a 主课题 or 子课题; most texts name neither.
-    if !text.contains("课题") {
+    if !text.contains("主课题") && !text.contains("子课题") {
         return;
     }
     for re in [&*SUB_PROJECT, &*MAIN_PROJECT] {
@@ -547,6 +571,17 @@ mod tests {
     #[test]
     fn book_titles_by_context_and_ending() {
         assert_eq!(
+            names("组织教师学习《义务教育课程方案(2022年版)》和新课标"),
+            [one("义务教育课程方案(2022年版)", "rule")]
+        );
+        assert_eq!(
+            names("在《江苏教育》《中学数学教学参考》等刊物上发表"),
+            [
+                one("江苏教育", "publication"),
+                one("中学数学教学参考", "publication")
+            ]
+        );
+        assert_eq!(
             names("教科室期末依据《教研组主题研修考核办法》,对教研组主题研修进行考核。"),
             [one("教研组主题研修考核办法", "rule")]
         );
@@ -689,6 +724,21 @@ mod tests {
         ] {
             assert!(names(s).is_empty(), "{s}: {:?}", names(s));
         }
+        // A short phrase closed by an event noun names the event.
+        assert_eq!(
+            names("5月上旬开展“大手牵小手”亲子运动会。"),
+            [one("大手牵小手", "programme")]
+        );
+        assert_eq!(
+            names("举办“红五月”歌咏比赛,各班参加"),
+            [one("红五月", "programme")]
+        );
+        assert_eq!(
+            names("“悦读悦享”读书会每月交流一次读书心得"),
+            [one("悦读悦享", "programme")]
+        );
+        // A theme before a long phrase stays a theme.
+        assert!(names("开展“红色文化”进校园主题教育评比").is_empty());
         // A course word that closes its phrase names the course.
         assert_eq!(
             names("开设“红色文化”课程,每周一节"),
