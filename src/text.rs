@@ -10,6 +10,17 @@ use std::ops::Range;
 /// `[start, end)` in Unicode scalar values into the decoded source.
 pub type Span = [usize; 2];
 
+/// Whether `s` has more than `n` chars. It reads at most `n + 1` of them,
+/// where `chars().count()` would read all of a long line.
+pub fn longer_than(s: &str, n: usize) -> bool {
+    s.len() > n && s.chars().nth(n).is_some()
+}
+
+/// Whether a byte of UTF-8 starts a char (is not a continuation byte).
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
 /// The decoded source text with a char → byte index.
 #[derive(Debug, Clone)]
 pub struct SourceText {
@@ -23,7 +34,11 @@ impl SourceText {
         // Sized exactly: collecting would grow the largest buffer of the
         // pipeline to up to twice its length.
         let mut byte_of: Vec<u32> = Vec::with_capacity(text.chars().count() + 1);
-        byte_of.extend(text.char_indices().map(|(b, _)| b as u32));
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if is_char_start(b) {
+                byte_of.push(i as u32);
+            }
+        }
         byte_of.push(text.len() as u32);
         SourceText { text, byte_of }
     }
@@ -56,29 +71,33 @@ pub struct NormText {
 }
 
 impl NormText {
-    /// A copy of the source without the given char ranges (sorted, not
-    /// overlapping) and with every kept char passed through `fold`: cleaning
-    /// builds its result in this one pass instead of a copy per step.
-    pub fn from_source(
-        src: &SourceText,
-        dead: &[Range<usize>],
-        fold: impl Fn(char) -> char,
-    ) -> Self {
+    /// The cleaned copy of a source: `folded` (the source with its chars
+    /// replaced one for one) without the given byte ranges of it (sorted,
+    /// not overlapping). Cleaning builds its result in this one pass
+    /// instead of a copy per step; it works on bytes, as decoding each char
+    /// would cost more than the copy.
+    pub fn from_folded(src: &SourceText, folded: &str, dead: &[Range<usize>]) -> Self {
         let n = src.len_chars();
-        let mut text = String::with_capacity(src.text.len());
+        let mut text = String::with_capacity(folded.len());
         let mut byte_of = Vec::with_capacity(n + 1);
         let mut src_of = Vec::with_capacity(n + 1);
-        let mut dead = dead.iter().peekable();
-        for (i, c) in src.text.chars().enumerate() {
-            while dead.peek().is_some_and(|r| r.end <= i) {
-                dead.next();
+        // Char index in `folded`, which is the source's.
+        let mut ch = 0u32;
+        let mut at = 0;
+        let end = folded.len()..folded.len();
+        for r in dead.iter().chain(std::iter::once(&end)) {
+            let alive = folded.get(at..r.start).unwrap_or_default();
+            let base = text.len();
+            text.push_str(alive);
+            for (j, &b) in alive.as_bytes().iter().enumerate() {
+                if is_char_start(b) {
+                    byte_of.push((base + j) as u32);
+                    src_of.push(ch);
+                    ch += 1;
+                }
             }
-            if dead.peek().is_some_and(|r| r.start <= i) {
-                continue;
-            }
-            byte_of.push(text.len() as u32);
-            src_of.push(i as u32);
-            text.push(fold(c));
+            ch += folded.get(r.clone()).map_or(0, |d| d.chars().count()) as u32;
+            at = r.end;
         }
         byte_of.push(text.len() as u32);
         src_of.push(n as u32);
@@ -223,6 +242,15 @@ impl NormText {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn counts_chars_only_as_far_as_needed() {
+        assert!(longer_than("教科室", 2));
+        assert!(!longer_than("教科室", 3));
+        assert!(!longer_than("", 0));
+        assert!(longer_than("abc", 2));
+        assert!(!longer_than("教", 1));
+    }
 
     #[test]
     fn delete_keeps_way_back() {

@@ -2,6 +2,7 @@
 //! line ends, and traditional to simplified script (for matching only).
 
 use crate::model::Script;
+use std::borrow::Cow;
 
 /// Full-width ASCII and the ideographic space to their half-width forms.
 pub fn fold_width(c: char) -> char {
@@ -24,9 +25,48 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Whether `fold_char` changes the char (lets cleaning skip the fold copy).
-pub fn needs_fold(c: char) -> bool {
-    fold_char(c) != c
+/// Whether a byte may start a char that `fold_char` changes: `\r`, or the
+/// lead byte of U+0080–00BF, U+2000–3FFF or U+F000–FFFF. Most bytes of
+/// Chinese text are not, so the fold looks at few chars.
+fn may_fold(b: u8) -> bool {
+    matches!(b, b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// `s` with every char passed through `fold_char` (borrowed when none
+/// changes), and the byte offset in it of the `\r` of each CRLF of `s`.
+pub fn fold_text(s: &str) -> (Cow<'_, str>, Vec<usize>) {
+    let bytes = s.as_bytes();
+    let mut out: Option<String> = None;
+    let mut crlf = Vec::new();
+    // Bytes of `s` before `copied` are in `out` already.
+    let mut copied = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        // A lead byte or ASCII is always a char boundary.
+        if !may_fold(b) {
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            continue;
+        };
+        let f = fold_char(c);
+        if f == c {
+            continue;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+        o.push_str(&s[copied..i]);
+        if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
+            crlf.push(o.len());
+        }
+        o.push(f);
+        copied = i + c.len_utf8();
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&s[copied..]);
+            (Cow::Owned(o), crlf)
+        }
+        None => (Cow::Borrowed(s), crlf),
+    }
 }
 
 /// Traditional → simplified, char for char (fast2s never changes the number
@@ -81,7 +121,23 @@ mod tests {
     fn folds_placeholders_and_line_ends() {
         let s: String = "下午□xx小学\r\n".chars().map(fold_char).collect();
         assert_eq!(s, "下午 xx小学\n\n");
-        assert!(!needs_fold('教'));
+        assert_eq!(fold_char('教'), '教');
+    }
+
+    #[test]
+    fn folds_a_text_and_finds_crlf() {
+        let (t, crlf) = fold_text("一，二\r\n三\r四　□\u{a0}");
+        assert_eq!(t, "一,二\n\n三\n四   ");
+        assert_eq!(crlf, [7]);
+        assert!(matches!(fold_text("教研组\n"), (Cow::Borrowed(_), _)));
+        // every char the fold changes starts with a byte `may_fold` knows
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| fold_char(c) != c)
+        {
+            let mut buf = [0; 4];
+            assert!(may_fold(c.encode_utf8(&mut buf).as_bytes()[0]), "{c:?}");
+        }
     }
 
     #[test]

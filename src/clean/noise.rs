@@ -24,34 +24,56 @@ fn is_stray(c: char) -> bool {
     matches!(c, '\'' | '`' | '.')
 }
 
+/// Whether a byte may start an invisible char (U+00AD, U+180E, U+200B …
+/// U+2069, U+FEFF) or is a stray mark: the only places where `find` acts,
+/// so it decodes no other char.
+fn may_act(b: u8) -> bool {
+    matches!(b, b'\'' | b'`' | b'.' | 0xC2 | 0xE1 | 0xE2 | 0xEF)
+}
+
 /// Byte ranges of invisible chars and of stray marks inside Chinese words.
 pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
-    let mut prev_han = false;
-    // Start of a pending run of stray marks that follows a Han char.
-    let mut run: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if c.is_ascii() && !is_stray(c) {
-            prev_han = false;
-            run = None;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !may_act(bytes[i]) {
+            i += 1;
             continue;
         }
+        // A lead byte or ASCII is always a char boundary.
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
         if is_invisible(c) {
             out.push(i..i + c.len_utf8());
+            i += c.len_utf8();
             continue;
         }
-        if is_stray(c) {
-            if prev_han && run.is_none() {
-                run = Some(i);
+        if !is_stray(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // A run of marks (invisible chars mixed in) between two Han chars:
+        // the char before it, invisible ones skipped, is Han, and so is
+        // the char after it.
+        let after_han = s[..i]
+            .chars()
+            .rev()
+            .find(|&c| !is_invisible(c))
+            .is_some_and(is_han);
+        let mut j = i;
+        for c in s[i..].chars() {
+            if is_invisible(c) {
+                out.push(j..j + c.len_utf8());
+            } else if !is_stray(c) {
+                break;
             }
-            prev_han = false;
-            continue;
+            j += c.len_utf8();
         }
-        let han = is_han(c);
-        if let (true, Some(a)) = (han, run) {
-            out.push(a..i);
+        if after_han && s[j..].chars().next().is_some_and(is_han) {
+            out.push(i..j);
         }
-        run = None;
-        prev_han = han;
+        i = j;
     }
 }
 
