@@ -413,10 +413,23 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
         let c = &cl[i];
         let ctext = &text[c.range.clone()];
         let h = &hs[i];
+        // 每周一、三、五早上…: the further weekdays of a list keep the date
+        // waiting for its clause.
+        let weekdays = ctext
+            .trim_matches(|c: char| c.is_whitespace() || c == '、')
+            .chars()
+            .all(|c| "一二三四五六日天".contains(c));
+        if h.is_empty() && weekdays && !pending.is_empty() {
+            i += 1;
+            continue;
+        }
+        // A clause dated by the dates waiting before it is quoted with them
+        // (10月、11月组织…, 9月15日(周五)举行…).
+        let from = |cue: &Range<usize>| cue.start.min(c.range.start)..c.range.end;
         if h.is_empty() {
             if let Some(p) = take(&mut pending) {
                 out.push(Found {
-                    quote: c.range.clone(),
+                    quote: from(&p.0),
                     when: p.1,
                     cue: p.0,
                 });
@@ -431,7 +444,7 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
         if !date_only(ctext, h) {
             let (cue, when) = merge(take(&mut pending), f);
             out.push(Found {
-                quote: c.range.clone(),
+                quote: from(&cue),
                 when,
                 cue,
             });
@@ -720,7 +733,16 @@ mod tests {
         let v: Vec<_> = e.iter().map(|x| (x.0.as_str(), x.2.clone())).collect();
         assert_eq!(
             v,
-            [("5月为全面检查", vec![3, 5]), ("6月为抽查", vec![4, 6])]
+            [
+                ("3月、5月为全面检查", vec![3, 5]),
+                ("4月、6月为抽查", vec![4, 6])
+            ]
+        );
+        let e = ev("每周一、三、五早上进行晨读指导", None);
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].0.as_str(), e[0].3, e[0].4.as_deref()),
+            ("每周一、三、五早上进行晨读指导", Some(1), Some("weekly"))
         );
         // A weekday in brackets adds to the date before it.
         let e = ev(
@@ -730,7 +752,7 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert_eq!(
             (e[0].0.as_str(), e[0].1, e[0].3),
-            ("举行新教师汇报课", Some(9), Some(5))
+            ("9月15日(周五)举行新教师汇报课", Some(9), Some(5))
         );
     }
 

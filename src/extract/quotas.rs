@@ -306,9 +306,11 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     // words make a target, and a target word sets what follows it (有52人制定
     // 了读书计划: that 计划 is a noun after a reported fact).
     let own_target = rate || TARGET.find_iter(before).any(|m| m.as_str() != "每");
+    // In a plan a target earlier in the sentence outweighs a report word
+    // there: 力争论文获奖率达到60%,发表率提高10% (获 of 获奖率 reports nothing).
     let report = REPORT.is_match(clause)
         || (cx.summary && SUMMARY_REPORT.is_match(clause))
-        || (cx.reported && !own_target);
+        || (cx.reported && !own_target && (cx.summary || !cx.targeted));
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
     // an enumeration.
     // Digits and percentages measure; other Chinese numbers often enumerate.
@@ -924,6 +926,20 @@ mod tests {
         let q = quotas("教学常规检查合格率达到100%,优秀率不低于30%。");
         let v: Vec<_> = q.iter().map(|x| (x.0, x.2)).collect();
         assert_eq!(v, [(Some(100.0), "="), (Some(30.0), ">=")]);
+    }
+
+    #[test]
+    fn a_target_of_the_sentence_outweighs_its_report_words_in_a_plan() {
+        let q = quotas("力争本学期教师论文获奖率达到60%,发表率提高10%。");
+        let v: Vec<_> = q.iter().map(|x| x.0).collect();
+        assert_eq!(v, [Some(60.0), Some(10.0)]);
+        // In a summary the report carries on.
+        let s = "本学期每位教师撰写了论文,人均3篇";
+        let summary: Vec<_> = read_counts(s, true)
+            .into_iter()
+            .map(|r| r.reading)
+            .collect();
+        assert_eq!(summary, [Reading::Figure]);
     }
 
     #[test]
