@@ -44,6 +44,8 @@ static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
 static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
 static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
 static VAGUE_UNITS: &str = include_str!("../../dictionaries/vague_units.txt");
+static COUNT_UNITS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../dictionaries/count_units.txt")).collect());
 
 /// A unit right after a number, with an optional 余/多 between.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -339,8 +341,11 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
         return Reading::Neither;
     }
     // 上交一份质量分析、两份优秀教案: a list goes on counting what its first
-    // part set.
-    if plain_one || measured || target || cx.listed || comparator(clause, count).is_some() {
+    // part set. A plan's 两期, 三次 count work to do (二次备课 is secondary).
+    let work = !cx.summary
+        && COUNT_UNITS.contains(&clause[count.unit.clone()])
+        && !clause[count.num.range.clone()].starts_with('二');
+    if plain_one || measured || target || cx.listed || work || comparator(clause, count).is_some() {
         Reading::Quota
     } else {
         Reading::Neither
@@ -850,6 +855,21 @@ mod tests {
         );
         assert!(names_a_set("坚持“八个一”制度"));
         assert!(!names_a_set("一个一个地检查"));
+    }
+
+    #[test]
+    fn counts_of_work_in_words_are_quotas_in_a_plan() {
+        assert_eq!(one("出版《育才教苑》两期").0, Some(2.0));
+        assert_eq!(one("本学期开展三次教学展示活动").1, "次");
+        for s in ["要认真进行二次备课", "紧紧围绕两条主线", "落实四项措施"] {
+            assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
+        }
+        let s = "校刊出版两期";
+        let summary: Vec<_> = read_counts(s, true)
+            .into_iter()
+            .map(|r| r.reading)
+            .collect();
+        assert_eq!(summary, [Reading::Neither]);
     }
 
     #[test]

@@ -575,6 +575,14 @@ mod tests {
             [one("义务教育课程方案(2022年版)", "rule")]
         );
         assert_eq!(
+            names("出版《育才教苑》两期"),
+            [one("育才教苑", "publication")]
+        );
+        assert_eq!(
+            names("实施“青年教师成长营”计划"),
+            [one("青年教师成长营", "programme")]
+        );
+        assert_eq!(
             names("在《江苏教育》《中学数学教学参考》等刊物上发表"),
             [
                 one("江苏教育", "publication"),
