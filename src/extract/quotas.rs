@@ -394,6 +394,17 @@ fn each_time(clause: &str, count: &Count) -> bool {
         && clause[count.unit.end..].contains(['都', '就'])
 }
 
+/// Whether a numeral continues a 、-list of ordinals (第二、三节): the text
+/// before it ends with 第 + numerals + 、.
+fn ordinal_list(before: &str) -> bool {
+    let Some(list) = before.strip_suffix('、') else {
+        return false;
+    };
+    let head =
+        list.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、".contains(c));
+    head.len() < list.len() && head.ends_with('第')
+}
+
 /// Whether a count sits between 以 and 为 (以X为主题): X is the frame of an
 /// activity, never an amount of it. 可以, 所以, 以上, 以便 ... are no 以.
 fn yi_wei_frame(before: &str, after: &str) -> bool {
@@ -501,7 +512,10 @@ fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
         let clause = &text[c.range.clone()];
         let mut own = Vec::new();
         while let Some(n) = numerals.next_if(|n| n.range.start < c.range.end) {
-            if n.range.start >= c.range.start && n.range.end <= c.range.end {
+            if n.range.start >= c.range.start
+                && n.range.end <= c.range.end
+                && !ordinal_list(&text[..n.range.start])
+            {
                 let shift = |r: Range<usize>| r.start - c.range.start..r.end - c.range.start;
                 own.push(Numeral {
                     range: shift(n.range),
@@ -861,7 +875,13 @@ mod tests {
     fn counts_of_work_in_words_are_quotas_in_a_plan() {
         assert_eq!(one("出版《育才教苑》两期").0, Some(2.0));
         assert_eq!(one("本学期开展三次教学展示活动").1, "次");
-        for s in ["要认真进行二次备课", "紧紧围绕两条主线", "落实四项措施"] {
+        for s in [
+            "要认真进行二次备课",
+            "紧紧围绕两条主线",
+            "落实四项措施",
+            "每周三下午第二、三节为语文组教研时间",
+            "第一、二、三次会议",
+        ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
         let s = "校刊出版两期";
