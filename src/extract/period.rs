@@ -73,7 +73,12 @@ fn period_in(line: &str) -> Option<(Range<usize>, Option<i32>, Option<&'static s
                 "spring"
             })
         } else if let Some(h) = c.name("half").or(c.name("ud")) {
-            Some(if h.as_str() == "上" {
+            // A school year (2021-2022学年下学期) starts in autumn, a calendar
+            // year (2024年上学期, 上半年) in spring.
+            let school_year = c.name("ud").is_some()
+                && c.name("unit")
+                    .is_some_and(|u| u.as_str().starts_with("学年"));
+            Some(if (h.as_str() == "上") != school_year {
                 "spring"
             } else {
                 "autumn"
@@ -232,6 +237,17 @@ mod tests {
             p("小学春学期教科室工作计划1").map(|x| x.2),
             Some(Some("spring"))
         );
+        // 上/下学期 of a school year and of a calendar year.
+        assert_eq!(
+            p("2021-2022学年下学期教研组工作总结").map(|x| (x.1, x.2)),
+            Some((Some(2021), Some("spring")))
+        );
+        assert_eq!(
+            p("2023学年度上学期工作计划").map(|x| x.2),
+            Some(Some("autumn"))
+        );
+        assert_eq!(p("2024年上学期工作打算").map(|x| x.2), Some(Some("spring")));
+        assert_eq!(p("2023年下学期工作计划").map(|x| x.2), Some(Some("autumn")));
         assert_eq!(p("校本教研工作计划 (篇5)"), None);
         assert_eq!(p("下学期工作计划初步确定"), None);
     }
