@@ -155,21 +155,24 @@ fn hits(clause: &str) -> Vec<Hit> {
             end += p[0].len();
         }
         let mut start = whole.start();
+        // One word before and one after: 自9月起, 从3月开始.
+        let (mut pre, mut post) = (false, false);
         for r in RELATION.iter() {
             let hit = match r.get(2) {
-                Some(&"pre") if clause[..start].ends_with(r[0]) => {
+                Some(&"pre") if !pre && clause[..start].ends_with(r[0]) => {
                     start -= r[0].len();
+                    pre = true;
                     true
                 }
-                Some(&"post") if clause[end..].starts_with(r[0]) => {
+                Some(&"post") if !post && clause[end..].starts_with(r[0]) => {
                     end += r[0].len();
+                    post = true;
                     true
                 }
                 _ => false,
             };
-            if hit {
+            if hit && w.relation.is_none() {
                 w.relation = Some(r[1].to_string());
-                break;
             }
         }
         out.push(Hit {
@@ -743,6 +746,12 @@ mod tests {
         assert_eq!(
             (e[0].0.as_str(), e[0].3, e[0].4.as_deref()),
             ("每周一、三、五早上进行晨读指导", Some(1), Some("weekly"))
+        );
+        let e = ev("自9月起,每周二下午开展课题组集体学习", None);
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].1, e[0].3, e[0].4.as_deref(), e[0].6.as_deref()),
+            (Some(9), Some(2), Some("weekly"), Some("from"))
         );
         // A weekday in brackets adds to the date before it.
         let e = ev(
