@@ -25,26 +25,28 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Whether a byte may start a char that `fold_char` changes: `\r`, or the
-/// lead byte of U+0080–00BF, U+2000–3FFF or U+F000–FFFF. Most bytes of
-/// Chinese text are not, so the fold looks at few chars.
-fn may_fold(b: u8) -> bool {
-    matches!(b, b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+/// Where the chars that `fold_char` changes may start, in order: `\r`,
+/// the lead bytes of U+00A0 and of U+FF01 … U+FF5E, and `　` and `□`
+/// themselves. Vector scans for these few bytes skip the rest of the text.
+fn fold_candidates(s: &str) -> Vec<usize> {
+    let bytes = s.as_bytes();
+    let mut at: Vec<usize> = memchr::memchr3_iter(b'\r', 0xC2, 0xEF, bytes).collect();
+    for c in ["\u{3000}", "\u{25A1}"] {
+        at.extend(memchr::memmem::find_iter(bytes, c.as_bytes()));
+    }
+    at.sort_unstable();
+    at
 }
 
 /// `s` with every char passed through `fold_char` (borrowed when none
 /// changes), and the byte offset in it of the `\r` of each CRLF of `s`.
 pub fn fold_text(s: &str) -> (Cow<'_, str>, Vec<usize>) {
-    let bytes = s.as_bytes();
     let mut out: Option<String> = None;
     let mut crlf = Vec::new();
     // Bytes of `s` before `copied` are in `out` already.
     let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        // A lead byte or ASCII is always a char boundary.
-        if !may_fold(b) {
-            continue;
-        }
+    for i in fold_candidates(s) {
+        // Each candidate is ASCII or a lead byte: a char start.
         let Some(c) = s[i..].chars().next() else {
             continue;
         };
@@ -54,7 +56,7 @@ pub fn fold_text(s: &str) -> (Cow<'_, str>, Vec<usize>) {
         }
         let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
         o.push_str(&s[copied..i]);
-        if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
+        if c == '\r' && s[i + 1..].starts_with('\n') {
             crlf.push(o.len());
         }
         o.push(f);
@@ -130,13 +132,13 @@ mod tests {
         assert_eq!(t, "一,二\n\n三\n四   ");
         assert_eq!(crlf, [7]);
         assert!(matches!(fold_text("教研组\n"), (Cow::Borrowed(_), _)));
-        // every char the fold changes starts with a byte `may_fold` knows
+        // every char the fold changes is a candidate
         for c in (0..=0x10FFFF)
             .filter_map(char::from_u32)
             .filter(|&c| fold_char(c) != c)
         {
-            let mut buf = [0; 4];
-            assert!(may_fold(c.encode_utf8(&mut buf).as_bytes()[0]), "{c:?}");
+            let s = format!("a{c}");
+            assert_eq!(fold_candidates(&s), [1], "{c:?}");
         }
     }
 
