@@ -220,9 +220,19 @@ impl NormText {
         )
     }
 
-    /// A copy whose char range is replaced by `replacement`, which must have
-    /// exactly as many chars (used for whole-string converters).
-    pub fn replace_same_len(&self, r: Range<usize>, replacement: &str) -> NormText {
+    /// This text with its char range replaced by `replacement`, which must
+    /// have exactly as many chars (used for whole-string converters).
+    pub fn replace_same_len(mut self, r: Range<usize>, replacement: &str) -> NormText {
+        // When every char keeps its UTF-8 length (script conversion maps Han
+        // to Han), the bytes are replaced in place and the maps stay.
+        let (a, b) = (self.byte_at(r.start), self.byte_at(r.end.max(r.start)));
+        if replacement.len() == b - a
+            && (replacement.char_indices().map(|(i, _)| i))
+                .eq(self.text[a..b].char_indices().map(|(i, _)| i))
+        {
+            self.text.replace_range(a..b, replacement);
+            return self;
+        }
         let mut rep = replacement.chars();
         NormText::from_pairs(
             self.pairs().enumerate().map(|(i, (c, s))| {
@@ -233,7 +243,7 @@ impl NormText {
                 }
             }),
             self.src_len(),
-            self,
+            &self,
         )
     }
 }
@@ -250,6 +260,18 @@ mod tests {
         assert!(!longer_than("", 0));
         assert!(longer_than("abc", 2));
         assert!(!longer_than("教", 1));
+    }
+
+    #[test]
+    fn replaces_chars_one_for_one() {
+        let src = SourceText::new("計劃a課題".to_string());
+        let n = NormText::identity(&src).replace_same_len(0..2, "计划");
+        assert_eq!(n.as_str(), "计划a課題");
+        // a replacement of other byte lengths keeps the map too
+        let n = n.replace_same_len(3..5, "xy");
+        assert_eq!(n.as_str(), "计划axy");
+        assert_eq!(n.byte_at(4), 8);
+        assert_eq!(src.slice(n.src_span(4..5)), "題");
     }
 
     #[test]
