@@ -44,6 +44,8 @@ static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
 static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
 static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
 static VAGUE_UNITS: &str = include_str!("../../dictionaries/vague_units.txt");
+static COUNT_UNITS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../dictionaries/count_units.txt")).collect());
 
 /// A unit right after a number, with an optional 余/多 between.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -306,9 +308,11 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     // words make a target, and a target word sets what follows it (有52人制定
     // 了读书计划: that 计划 is a noun after a reported fact).
     let own_target = rate || TARGET.find_iter(before).any(|m| m.as_str() != "每");
+    // In a plan a target earlier in the sentence outweighs a report word
+    // there: 力争论文获奖率达到60%,发表率提高10% (获 of 获奖率 reports nothing).
     let report = REPORT.is_match(clause)
         || (cx.summary && SUMMARY_REPORT.is_match(clause))
-        || (cx.reported && !own_target);
+        || (cx.reported && !own_target && (cx.summary || !cx.targeted));
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
     // an enumeration.
     // Digits and percentages measure; other Chinese numbers often enumerate.
@@ -337,8 +341,11 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
         return Reading::Neither;
     }
     // 上交一份质量分析、两份优秀教案: a list goes on counting what its first
-    // part set.
-    if plain_one || measured || target || cx.listed || comparator(clause, count).is_some() {
+    // part set. A plan's 两期, 三次 count work to do (二次备课 is secondary).
+    let work = !cx.summary
+        && COUNT_UNITS.contains(&clause[count.unit.clone()])
+        && !clause[count.num.range.clone()].starts_with('二');
+    if plain_one || measured || target || cx.listed || work || comparator(clause, count).is_some() {
         Reading::Quota
     } else {
         Reading::Neither
@@ -385,6 +392,17 @@ fn each_time(clause: &str, count: &Count) -> bool {
         && !next
             .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十半隔位个名".contains(c))
         && clause[count.unit.end..].contains(['都', '就'])
+}
+
+/// Whether a numeral continues a 、-list of ordinals (第二、三节): the text
+/// before it ends with 第 + numerals + 、.
+fn ordinal_list(before: &str) -> bool {
+    let Some(list) = before.strip_suffix('、') else {
+        return false;
+    };
+    let head =
+        list.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、".contains(c));
+    head.len() < list.len() && head.ends_with('第')
 }
 
 /// Whether a count sits between 以 and 为 (以X为主题): X is the frame of an
@@ -494,7 +512,10 @@ fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
         let clause = &text[c.range.clone()];
         let mut own = Vec::new();
         while let Some(n) = numerals.next_if(|n| n.range.start < c.range.end) {
-            if n.range.start >= c.range.start && n.range.end <= c.range.end {
+            if n.range.start >= c.range.start
+                && n.range.end <= c.range.end
+                && !ordinal_list(&text[..n.range.start])
+            {
                 let shift = |r: Range<usize>| r.start - c.range.start..r.end - c.range.start;
                 own.push(Numeral {
                     range: shift(n.range),
@@ -851,6 +872,27 @@ mod tests {
     }
 
     #[test]
+    fn counts_of_work_in_words_are_quotas_in_a_plan() {
+        assert_eq!(one("出版《育才教苑》两期").0, Some(2.0));
+        assert_eq!(one("本学期开展三次教学展示活动").1, "次");
+        for s in [
+            "要认真进行二次备课",
+            "紧紧围绕两条主线",
+            "落实四项措施",
+            "每周三下午第二、三节为语文组教研时间",
+            "第一、二、三次会议",
+        ] {
+            assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
+        }
+        let s = "校刊出版两期";
+        let summary: Vec<_> = read_counts(s, true)
+            .into_iter()
+            .map(|r| r.reading)
+            .collect();
+        assert_eq!(summary, [Reading::Neither]);
+    }
+
+    #[test]
     fn reported_counts_are_figures_not_quotas() {
         assert!(quotas("共收到论文46篇").is_empty());
         assert!(quotas("成功申报了六项省级课题").is_empty());
@@ -924,6 +966,20 @@ mod tests {
         let q = quotas("教学常规检查合格率达到100%,优秀率不低于30%。");
         let v: Vec<_> = q.iter().map(|x| (x.0, x.2)).collect();
         assert_eq!(v, [(Some(100.0), "="), (Some(30.0), ">=")]);
+    }
+
+    #[test]
+    fn a_target_of_the_sentence_outweighs_its_report_words_in_a_plan() {
+        let q = quotas("力争本学期教师论文获奖率达到60%,发表率提高10%。");
+        let v: Vec<_> = q.iter().map(|x| x.0).collect();
+        assert_eq!(v, [Some(60.0), Some(10.0)]);
+        // In a summary the report carries on.
+        let s = "本学期每位教师撰写了论文,人均3篇";
+        let summary: Vec<_> = read_counts(s, true)
+            .into_iter()
+            .map(|r| r.reading)
+            .collect();
+        assert_eq!(summary, [Reading::Figure]);
     }
 
     #[test]
