@@ -326,7 +326,13 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
         return Reading::Neither;
     }
     let plain_one = count.num.value == Some(1.0) && !count.num.arabic;
-    if count.duration && !rate && !report {
+    // 考试后三天内完成: a span within which to act is a deadline, with or
+    // without a rate (以内 after a cap stays a comparator).
+    let within = {
+        let after = &clause[count.unit.end..];
+        after.starts_with('内') || after.starts_with("之内")
+    };
+    if count.duration && (within || (!rate && !report)) {
         return Reading::Neither;
     }
     // In a summary, 14人次, 46篇 stand for themselves; 两条主线, 五个方面
@@ -881,6 +887,8 @@ mod tests {
             "落实四项措施",
             "每周三下午第二、三节为语文组教研时间",
             "第一、二、三次会议",
+            "每次考试后三天内完成成绩分析",
+            "每单元结束后一周之内上交试卷分析",
         ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
