@@ -348,7 +348,12 @@ mod tests {
 
     #[test]
     fn only_lines_ending_like_a_suffix_are_matched() {
-        for t in ["德育工作计划篇一", "计划(篇2)", "工作总结第三篇", "工作计划12"] {
+        for t in [
+            "德育工作计划篇一",
+            "计划(篇2)",
+            "工作总结第三篇",
+            "工作计划12",
+        ] {
             assert!(may_end_suffix(t) && SUFFIX.is_match(t), "{t}");
         }
         for t in ["德育工作计划", "工作计划范文", "做好工作。", ""] {
