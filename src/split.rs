@@ -11,7 +11,7 @@
 
 use crate::clean::fold;
 use crate::model::{Document, Script};
-use crate::text::{NormText, SourceText};
+use crate::text::{longer_than, NormText, SourceText};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -84,9 +84,8 @@ fn is_stop(c: char) -> bool {
 
 /// A short line without sentence punctuation.
 pub fn title_like(line: &str) -> bool {
-    let n = line.chars().count();
-    n > 0
-        && n <= MAX_TITLE
+    !line.is_empty()
+        && !longer_than(line, MAX_TITLE)
         && !line
             .chars()
             .any(|c| matches!(c, '。' | ',' | ';' | '!' | '?' | ':' | '、'))

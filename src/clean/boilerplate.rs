@@ -105,15 +105,20 @@ pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
             }
         }
     }
-    for re in &rules.shortline {
-        for m in re.find_iter(s) {
-            let line = line_bounds(s, m.start());
-            let t = s[line.clone()].trim();
-            if t.chars().count() <= MAX_SHORT_LINE
-                && !t.chars().any(|c| matches!(c, ',' | '。' | ';' | '!' | '?'))
-            {
-                out.push(line);
-            }
+    // A `shortline` rule matches within a line, so only the short lines
+    // are searched: one scan of the whole text per rule would cost more.
+    let mut start = 0;
+    for piece in s.split_inclusive('\n') {
+        let line = start..start + piece.len();
+        start = line.end;
+        let t = piece.trim();
+        if t.chars().nth(MAX_SHORT_LINE).is_some()
+            || t.chars().any(|c| matches!(c, ',' | '。' | ';' | '!' | '?'))
+        {
+            continue;
+        }
+        if rules.shortline.iter().any(|re| re.is_match(piece)) {
+            out.push(line);
         }
     }
     for re in &rules.sentence {

@@ -2,6 +2,7 @@
 //! line ends, and traditional to simplified script (for matching only).
 
 use crate::model::Script;
+use std::borrow::Cow;
 
 /// Full-width ASCII and the ideographic space to their half-width forms.
 pub fn fold_width(c: char) -> char {
@@ -24,9 +25,50 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Whether `fold_char` changes the char (lets cleaning skip the fold copy).
-pub fn needs_fold(c: char) -> bool {
-    fold_char(c) != c
+/// Where the chars that `fold_char` changes may start, in order: `\r`,
+/// the lead bytes of U+00A0 and of U+FF01 … U+FF5E, and `　` and `□`
+/// themselves. Vector scans for these few bytes skip the rest of the text.
+fn fold_candidates(s: &str) -> Vec<usize> {
+    let bytes = s.as_bytes();
+    let mut at: Vec<usize> = memchr::memchr3_iter(b'\r', 0xC2, 0xEF, bytes).collect();
+    for c in ["\u{3000}", "\u{25A1}"] {
+        at.extend(memchr::memmem::find_iter(bytes, c.as_bytes()));
+    }
+    at.sort_unstable();
+    at
+}
+
+/// `s` with every char passed through `fold_char` (borrowed when none
+/// changes), and the byte offset in it of the `\r` of each CRLF of `s`.
+pub fn fold_text(s: &str) -> (Cow<'_, str>, Vec<usize>) {
+    let mut out: Option<String> = None;
+    let mut crlf = Vec::new();
+    // Bytes of `s` before `copied` are in `out` already.
+    let mut copied = 0;
+    for i in fold_candidates(s) {
+        // Each candidate is ASCII or a lead byte: a char start.
+        let Some(c) = s[i..].chars().next() else {
+            continue;
+        };
+        let f = fold_char(c);
+        if f == c {
+            continue;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+        o.push_str(&s[copied..i]);
+        if c == '\r' && s[i + 1..].starts_with('\n') {
+            crlf.push(o.len());
+        }
+        o.push(f);
+        copied = i + c.len_utf8();
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&s[copied..]);
+            (Cow::Owned(o), crlf)
+        }
+        None => (Cow::Borrowed(s), crlf),
+    }
 }
 
 /// Traditional → simplified, char for char (fast2s never changes the number
@@ -81,7 +123,23 @@ mod tests {
     fn folds_placeholders_and_line_ends() {
         let s: String = "下午□xx小学\r\n".chars().map(fold_char).collect();
         assert_eq!(s, "下午 xx小学\n\n");
-        assert!(!needs_fold('教'));
+        assert_eq!(fold_char('教'), '教');
+    }
+
+    #[test]
+    fn folds_a_text_and_finds_crlf() {
+        let (t, crlf) = fold_text("一，二\r\n三\r四　□\u{a0}");
+        assert_eq!(t, "一,二\n\n三\n四   ");
+        assert_eq!(crlf, [7]);
+        assert!(matches!(fold_text("教研组\n"), (Cow::Borrowed(_), _)));
+        // every char the fold changes is a candidate
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| fold_char(c) != c)
+        {
+            let s = format!("a{c}");
+            assert_eq!(fold_candidates(&s), [1], "{c:?}");
+        }
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! after it.
 
 use super::covered;
+use crate::text::longer_than;
 use std::ops::Range;
 
 /// Shortest line that counts as a wrapped line of running text.
@@ -146,7 +147,7 @@ fn breaks_sentence(text: &str, last: char) -> bool {
     if !(mid || is_han(last)) {
         return false;
     }
-    mid || (text.chars().count() >= MIN_CHARS && text.chars().any(is_punct))
+    mid || (longer_than(text, MIN_CHARS - 1) && text.chars().any(is_punct))
 }
 
 fn continues(next: &str) -> bool {
@@ -154,7 +155,7 @@ fn continues(next: &str) -> bool {
         return false;
     }
     // A short line without punctuation is a heading or a title.
-    next.chars().any(is_punct) || next.chars().count() > 40
+    next.chars().any(is_punct) || longer_than(next, 40)
 }
 
 #[cfg(test)]

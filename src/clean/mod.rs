@@ -15,50 +15,20 @@ pub mod noise;
 pub mod pagemarks;
 
 use crate::text::{NormText, SourceText};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// Cleans a decoded source text for matching.
 pub fn clean(src: &SourceText) -> NormText {
-    let s = src.as_str();
     // The rules read the folded text; its chars are the source's, one for one.
-    let folded: Cow<str> = if s.chars().any(fold::needs_fold) {
-        Cow::Owned(s.chars().map(fold::fold_char).collect())
-    } else {
-        Cow::Borrowed(s)
-    };
-    let mut dead = char_ranges(&folded, &deletions(&folded));
+    let (folded, crlf) = fold::fold_text(src.as_str());
+    let mut dead = deletions(&folded);
     // CRLF and lone CR are line ends: later stages see only `\n`. The fold
-    // turns a lone `\r` into `\n`; the `\r` of a CRLF is deleted.
-    if s.contains("\r\n") {
-        let crlf = s
-            .chars()
-            .zip(s.chars().skip(1))
-            .enumerate()
-            .filter(|(_, (a, b))| *a == '\r' && *b == '\n')
-            .map(|(i, _)| i..i + 1);
-        dead.extend(crlf);
+    // turns every `\r` into `\n`; the `\r` of a CRLF is deleted.
+    if !crlf.is_empty() {
+        dead.extend(crlf.into_iter().map(|i| i..i + 1));
         dead = merge(dead);
     }
-    NormText::from_source(src, &dead, fold::fold_char)
-}
-
-/// Sorted byte ranges of `s` as char ranges.
-fn char_ranges(s: &str, bytes: &[Range<usize>]) -> Vec<Range<usize>> {
-    let (mut at_byte, mut at_char) = (0, 0);
-    let mut to_char = |b: usize| {
-        let b = b.clamp(at_byte, s.len());
-        at_char += s.get(at_byte..b).map_or(0, |t| t.chars().count());
-        at_byte = b;
-        at_char
-    };
-    bytes
-        .iter()
-        .map(|r| {
-            let a = to_char(r.start);
-            a..to_char(r.end)
-        })
-        .collect()
+    NormText::from_folded(src, &folded, &dead)
 }
 
 /// Every byte range the rules delete from a folded text, sorted and merged.

@@ -25,33 +25,43 @@ fn is_stray(c: char) -> bool {
 }
 
 /// Byte ranges of invisible chars and of stray marks inside Chinese words.
+/// Both are rare: a vector scan for the bytes they start with finds them.
 pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
-    let mut prev_han = false;
-    // Start of a pending run of stray marks that follows a Han char.
-    let mut run: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if c.is_ascii() && !is_stray(c) {
-            prev_han = false;
-            run = None;
-            continue;
-        }
-        if is_invisible(c) {
+    let bytes = s.as_bytes();
+    // Lead bytes of the invisible chars (U+00AD; U+180E; U+200B … U+2069;
+    // U+FEFF): never a continuation byte, so always a char start.
+    let leads =
+        memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).chain(memchr::memchr_iter(0xEF, bytes));
+    for i in leads {
+        if let Some(c) = s[i..].chars().next().filter(|&c| is_invisible(c)) {
             out.push(i..i + c.len_utf8());
+        }
+    }
+    // End of the last run of marks looked at.
+    let mut done = 0;
+    for i in memchr::memchr3_iter(b'\'', b'`', b'.', bytes) {
+        if i < done {
             continue;
         }
-        if is_stray(c) {
-            if prev_han && run.is_none() {
-                run = Some(i);
+        // A run of marks (invisible chars mixed in) between two Han chars:
+        // the char before it, invisible ones skipped, is Han, and so is
+        // the char after it.
+        let after_han = s[..i]
+            .chars()
+            .rev()
+            .find(|&c| !is_invisible(c))
+            .is_some_and(is_han);
+        let mut j = i;
+        for c in s[i..].chars() {
+            if !is_invisible(c) && !is_stray(c) {
+                break;
             }
-            prev_han = false;
-            continue;
+            j += c.len_utf8();
         }
-        let han = is_han(c);
-        if let (true, Some(a)) = (han, run) {
-            out.push(a..i);
+        if after_han && s[j..].chars().next().is_some_and(is_han) {
+            out.push(i..j);
         }
-        run = None;
-        prev_han = han;
+        done = j;
     }
 }
 
@@ -73,6 +83,18 @@ mod tests {
         // a run of marks written by a careless copy
         assert_eq!(clean("课程的'`建设"), "课程的建设");
         assert_eq!(clean("教\u{200B}研\u{202E}组"), "教研组");
+    }
+
+    #[test]
+    fn invisible_chars_start_with_the_bytes_looked_for() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_invisible(c))
+        {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xEF), "{c:?}");
+        }
     }
 
     #[test]

@@ -42,6 +42,18 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
             what: what.to_string(),
         });
     }
+    // Valid UTF-8 without a BOM, the usual file, is taken as it is: one
+    // validation pass instead of the sniffing pass and the decoder's.
+    if !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.contains(&0) {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Ok(Decoded {
+                text: text.to_string(),
+                encoding: label(UTF_8),
+                format: "txt",
+                warnings: Vec::new(),
+            });
+        }
+    }
     let (enc, body): (&'static Encoding, &[u8]) =
         if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
             (UTF_8, rest)

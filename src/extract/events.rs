@@ -38,6 +38,10 @@ fn pairs(list: &'static str) -> Vec<Vec<&'static str>> {
     v
 }
 
+/// Words that may lead a clause holding nothing but a date (其中3月、).
+static DATE_LEADS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../dictionaries/date_leads.txt")).collect());
+
 static RHYTHM_OBJECTS: &str = include_str!("../../dictionaries/rhythm_objects.txt");
 
 static RHYTHMS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(RECURRENCE));
@@ -59,7 +63,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?P<iso>(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}}))",
-            r"|(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}|20[xX×]{{2}})年)?",
+            r"|(?:(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}}|20[xX×]{{2}})年)?",
             r"(?P<m>\d{{1,2}}|{cn})(?:(?P<to>-|—|~|至|到)(?P<m2>\d{{1,2}}|{cn}))?月份?",
             r"(?:(?P<d>\d{{1,2}}|{day})[日号]?(?:(?:-|—|~|至|到)(?:\d{{1,2}}|{day}))?[日号])?"
         ),
@@ -122,7 +126,7 @@ fn hits(clause: &str) -> Vec<Hit> {
         } else {
             // A digit glued before the month belongs to another number.
             let prev = clause[..whole.start()].chars().next_back();
-            if prev.is_some_and(|p| p.is_ascii_digit() || "〇零一二三四五六七八九十两".contains(p))
+            if prev.is_some_and(|p| p.is_ascii_digit() || "〇○零一二三四五六七八九十两".contains(p))
             {
                 continue;
             }
@@ -259,7 +263,7 @@ fn small_year(s: &str) -> Option<i32> {
                 .chars()
                 .position(|d| d == c)
                 .map(|p| p as u32)
-                .or((c == '零').then_some(0))
+                .or(matches!(c, '零' | '○').then_some(0))
         })
         .collect();
     let mut v = 0i32;
@@ -306,6 +310,11 @@ fn date_only(clause: &str, hits: &[Hit]) -> bool {
         pos = pos.max(h.range.end);
     }
     rest.push_str(&clause[pos..]);
+    // 其中3月、5月为全面检查: a lead word does not make the date an event.
+    let rest = DATE_LEADS
+        .iter()
+        .find_map(|w| rest.trim_start().strip_prefix(w))
+        .unwrap_or(&rest);
     !hits.is_empty()
         && rest.chars().all(|c| {
             c.is_whitespace() || "、和及与至到-—~份:的".contains(c) || c.is_ascii_punctuation()
@@ -331,18 +340,25 @@ fn scheduled(text: &str, part: Range<usize>, heading: &When) -> Option<Found> {
     if whole.is_empty() {
         return None;
     }
+    // A line that is nothing but a date (二○二二年八月三十日, a signature
+    // that structure left among the entries) schedules nothing.
+    let mut alone = true;
     let all: Vec<Hit> = clauses(&text[whole.clone()])
         .iter()
         .flat_map(|c| {
             let base = whole.start + c.range.start;
-            hits(&text[base..whole.start + c.range.end])
-                .into_iter()
-                .map(move |x| Hit {
-                    range: base + x.range.start..base + x.range.end,
-                    when: x.when,
-                })
+            let clause = &text[base..whole.start + c.range.end];
+            let hs = hits(clause);
+            alone &= date_only(clause, &hs);
+            hs.into_iter().map(move |x| Hit {
+                range: base + x.range.start..base + x.range.end,
+                when: x.when,
+            })
         })
         .collect();
+    if alone {
+        return None;
+    }
     let (cue, own) = fold(&all).unwrap_or((0..0, When::default()));
     let when = if own.months.is_empty() {
         When {
@@ -397,10 +413,23 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
         let c = &cl[i];
         let ctext = &text[c.range.clone()];
         let h = &hs[i];
+        // 每周一、三、五早上…: the further weekdays of a list keep the date
+        // waiting for its clause.
+        let weekdays = ctext
+            .trim_matches(|c: char| c.is_whitespace() || c == '、')
+            .chars()
+            .all(|c| "一二三四五六日天".contains(c));
+        if h.is_empty() && weekdays && !pending.is_empty() {
+            i += 1;
+            continue;
+        }
+        // A clause dated by the dates waiting before it is quoted with them
+        // (10月、11月组织…, 9月15日(周五)举行…).
+        let from = |cue: &Range<usize>| cue.start.min(c.range.start)..c.range.end;
         if h.is_empty() {
             if let Some(p) = take(&mut pending) {
                 out.push(Found {
-                    quote: c.range.clone(),
+                    quote: from(&p.0),
                     when: p.1,
                     cue: p.0,
                 });
@@ -415,16 +444,20 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
         if !date_only(ctext, h) {
             let (cue, when) = merge(take(&mut pending), f);
             out.push(Found {
-                quote: c.range.clone(),
+                quote: from(&cue),
                 when,
                 cue,
             });
             i += 1;
             continue;
         }
-        // A date alone: in brackets it dates the clause before; before a
-        // colon it heads the entries after it; otherwise the next clause.
-        if c.bracketed && i > 0 && !cl[i - 1].bracketed {
+        // A date alone: in brackets it dates the clause before, or adds to
+        // the date waiting there (9月15日(周五)举行…); before a colon it heads
+        // the entries after it; otherwise the next clause.
+        if c.bracketed && !pending.is_empty() {
+            let merged = merge(take(&mut pending), f);
+            pending.push(merged);
+        } else if c.bracketed && i > 0 && !cl[i - 1].bracketed {
             let prev = cl[i - 1].range.clone();
             match out.last_mut() {
                 Some(last) if last.quote == prev => {
@@ -640,6 +673,9 @@ mod tests {
 
     #[test]
     fn items_under_a_month_heading() {
+        // A date alone under a month heading is no entry.
+        assert!(ev("二○二二年八月三十日", Some(&[12, 1])).is_empty());
+        assert_eq!(ev("12月30日 期末复习研讨", Some(&[12])).len(), 1);
         let e = ev("组织论文参赛及投稿;", Some(&[3]));
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].0, "组织论文参赛及投稿");
@@ -687,6 +723,37 @@ mod tests {
         assert_eq!(e[0].2, vec![7, 8]);
         let e = ev("二〇二〇年十二月三十一日前完成结题", None);
         assert_eq!((e[0].1, e[0].6.as_deref()), (Some(12), Some("by")));
+        let e = ev("二○二二年十二月底前完成结题", None);
+        assert_eq!((e[0].1, e[0].6.as_deref()), (Some(12), Some("by")));
+        // A lead word before a date alone: the date waits for its clause.
+        let e = ev(
+            "共进行检查4次,其中3月、5月为全面检查,4月、6月为抽查。",
+            None,
+        );
+        let v: Vec<_> = e.iter().map(|x| (x.0.as_str(), x.2.clone())).collect();
+        assert_eq!(
+            v,
+            [
+                ("3月、5月为全面检查", vec![3, 5]),
+                ("4月、6月为抽查", vec![4, 6])
+            ]
+        );
+        let e = ev("每周一、三、五早上进行晨读指导", None);
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            (e[0].0.as_str(), e[0].3, e[0].4.as_deref()),
+            ("每周一、三、五早上进行晨读指导", Some(1), Some("weekly"))
+        );
+        // A weekday in brackets adds to the date before it.
+        let e = ev(
+            "9月15日(周五)举行新教师汇报课;10月8日至10月12日为赛课周",
+            None,
+        );
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            (e[0].0.as_str(), e[0].1, e[0].3),
+            ("9月15日(周五)举行新教师汇报课", Some(9), Some(5))
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //!   prose one item per sentence);
 //! - every clause led by a cue of `dictionaries/goal_cues.txt` (力争, 确保,
 //!   争取), quoted from the cue to the end of its sentence, of its purpose
-//!   clause (为确保…, up to the comma) or of its parenthesis. 争取 with an
+//!   clause (为确保…, up to the comma) or of its parenthesis, or up to the
+//!   comma before the next cue (确保A,力争B gives two goals). 争取 with an
 //!   object of `goal_seek_help.txt` (争取专家的支持) means "seek help" and is
 //!   no goal.
 //!
@@ -82,6 +83,12 @@ pub fn cue_clauses(text: &str) -> Vec<Range<usize>> {
         let purpose = before.ends_with('为') || before.ends_with("为了");
         let open = before.matches('(').count() > before.matches(')').count();
         let end = clause_end(text, m.end(), purpose, open);
+        // 确保A,力争B: a cue that opens a later clause starts a goal of its own.
+        let end = CUE
+            .find_iter(&text[m.end()..end])
+            .map(|n| m.end() + n.start())
+            .find(|&at| text[..at].ends_with([',', '，']))
+            .unwrap_or(end);
         let r = trim(text, m.start()..end);
         let clause = &text[r.clone()];
         if m.as_str() == "争取" && SEEK_HELP.iter().any(|w| clause.contains(w)) {
@@ -227,6 +234,19 @@ mod tests {
         assert_eq!(
             clauses("10月11月将定期与不定期地检查督促,确保我校的特色校本课程建设高品位开展,使得学校、教师、学生在此项活动中实现三赢。"),
             ["确保我校的特色校本课程建设高品位开展,使得学校、教师、学生在此项活动中实现三赢"]
+        );
+    }
+
+    #[test]
+    fn each_cue_of_a_sentence_leads_its_own_goal() {
+        assert_eq!(
+            clauses("确保期末考试合格率在95%以上,力争优秀率达到40%。"),
+            ["确保期末考试合格率在95%以上", "力争优秀率达到40%"]
+        );
+        // A cue inside a clause (not after its comma) stays in the goal.
+        assert_eq!(
+            clauses("力争使每位教师都能确保课堂质量。"),
+            ["力争使每位教师都能确保课堂质量"]
         );
     }
 

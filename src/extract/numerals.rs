@@ -3,8 +3,10 @@
 //! Takes every run of Arabic digits (with a decimal part, a 万/亿 multiplier
 //! and a `1-3` / `1—2` / `1至2` range) and every run of Chinese numeral
 //! characters: 一 两 十五 二十 一百二十 一千二百 一百二 (=120) 三万五 千 万
-//! 半 (=0.5), 二〇二〇 (digit by digit) and the colloquial ranges 两三,
-//! 十五六 (value + max). Arithmetic is checked: a number too large for
+//! 半 (=0.5), 二〇二〇 (digit by digit), the colloquial ranges 两三,
+//! 十五六 and the written ones 一至两, 三到五 (value + max), and the
+//! percentage 百分之九十 (=90) and fraction 三分之一 (=1/3), whose range
+//! holds the unit words. Arithmetic is checked: a number too large for
 //! `u64` (99999999999999999999) has value `None`, never a panic.
 //!
 //! Known false positives: 一 in words such as 一定, 统一, 进一步 is read as
@@ -53,6 +55,17 @@ fn chinese_digit(c: char) -> bool {
 /// What joins the two ends of a range of Arabic numbers (1-2篇, 3至5次).
 const RANGE_SEPARATORS: [char; 6] = ['-', '—', '–', '~', '至', '到'];
 
+/// What writes a percentage before its number (百分之九十 = 90%).
+const PERCENT: &str = "百分之";
+/// What joins the denominator and numerator of a fraction (三分之一).
+const FRACTION: &str = "分之";
+
+/// Whether a numeral's text is a proportion (百分之九十, 三分之一): it
+/// holds its unit, none follows it.
+pub fn proportion(numeral: &str) -> bool {
+    numeral.contains(FRACTION)
+}
+
 /// The end of an Arabic number starting at byte `at`: digits, an optional
 /// decimal part, an optional 万/亿.
 fn arabic_end(text: &str, at: usize) -> usize {
@@ -84,11 +97,42 @@ fn numeral_ranges(text: &str) -> Vec<Range<usize>> {
                 _ => end,
             }
         } else if chinese_digit(c) {
-            at + text[at..]
-                .chars()
-                .take_while(|&c| chinese_digit(c))
-                .map(char::len_utf8)
-                .sum::<usize>()
+            let run = |from: usize| {
+                from + text[from..]
+                    .chars()
+                    .take_while(|&c| chinese_digit(c))
+                    .map(char::len_utf8)
+                    .sum::<usize>()
+            };
+            // 百分之九十: one number, a percentage.
+            let start = match text[at..].strip_prefix(PERCENT) {
+                Some(rest)
+                    if rest.starts_with(|c: char| chinese_digit(c) || c.is_ascii_digit()) =>
+                {
+                    at + PERCENT.len()
+                }
+                _ => at,
+            };
+            let end = if text[start..].starts_with(|c: char| c.is_ascii_digit()) {
+                arabic_end(text, start)
+            } else {
+                run(start)
+            };
+            // 三分之一: one number, a fraction.
+            let end = match text[end..].strip_prefix(FRACTION) {
+                Some(rest) if start == at && rest.starts_with(chinese_digit) => {
+                    run(end + FRACTION.len())
+                }
+                _ => end,
+            };
+            let rest = &text[end..];
+            // 一至两篇, 三到五次: a range of two Chinese numbers.
+            match rest.chars().next().filter(|c| RANGE_SEPARATORS.contains(c)) {
+                Some(sep) if start == at && rest[sep.len_utf8()..].starts_with(chinese_digit) => {
+                    run(end + sep.len_utf8())
+                }
+                _ => end,
+            }
         } else {
             at += c.len_utf8();
             continue;
@@ -119,8 +163,31 @@ pub fn find_all(text: &str) -> Vec<Numeral> {
                     max: b.and_then(arabic),
                     arabic: true,
                 })
+            } else if let Some(inner) = s.strip_prefix(PERCENT) {
+                let (value, max) = parse(inner)?;
+                Some(Numeral {
+                    range,
+                    value: Some(value),
+                    max,
+                    arabic: false,
+                })
+            } else if let Some((den, num)) = s.split_once(FRACTION) {
+                let (den, num) = (chinese(den)?.0, chinese(num)?.0);
+                Some(Numeral {
+                    range,
+                    value: (den > 0.0).then(|| num / den),
+                    max: None,
+                    arabic: false,
+                })
             } else {
-                let (value, max) = chinese(s)?;
+                let (value, max) = match s.find(RANGE_SEPARATORS) {
+                    Some(at) => {
+                        let sep = s[at..].chars().next().map_or(1, char::len_utf8);
+                        let (a, b) = (chinese(&s[..at])?, chinese(&s[at + sep..])?);
+                        (a.0, Some(b.0).filter(|&m| a.1.is_none() && m > a.0))
+                    }
+                    None => chinese(s)?,
+                };
                 Some(Numeral {
                     range,
                     value: Some(value),
@@ -288,6 +355,7 @@ mod tests {
             let pattern = regex::Regex::new(concat!(
                 r"[0-9]+(?:\.[0-9]+)?[万亿]?(?:(?:-|—|–|~|至|到)[0-9]+(?:\.[0-9]+)?[万亿]?)?",
                 r"|[零〇一二两三四五六七八九十百千万亿半]+",
+                r"(?:(?:-|—|–|~|至|到)[零〇一二两三四五六七八九十百千万亿半]+)?",
             ))
             .unwrap();
             let expected: Vec<Range<usize>> = pattern.find_iter(&s).map(|m| m.range()).collect();
@@ -324,6 +392,33 @@ mod tests {
         assert_eq!(v("十五六"), Some((15.0, Some(16.0))));
         assert_eq!(v("1-2"), Some((1.0, Some(2.0))));
         assert_eq!(v("1—2"), Some((1.0, Some(2.0))));
+        assert_eq!(v("一至两"), Some((1.0, Some(2.0))));
+        assert_eq!(v("三到五"), Some((3.0, Some(5.0))));
+        assert_eq!(v("十至二十"), Some((10.0, Some(20.0))));
+        // A falling pair is no range: the first number stands.
+        assert_eq!(v("五至三"), Some((5.0, None)));
+    }
+
+    #[test]
+    fn written_percentages() {
+        assert_eq!(v("百分之九十"), Some((90.0, None)));
+        assert_eq!(v("百分之百"), Some((100.0, None)));
+        assert_eq!(v("百分之八十五"), Some((85.0, None)));
+        let n = find_all("合格率保持在百分之九十以上");
+        assert_eq!((n.len(), n[0].value), (1, Some(90.0)));
+        assert!(proportion("百分之九十"));
+    }
+
+    #[test]
+    fn written_fractions() {
+        assert_eq!(v("二分之一"), Some((0.5, None)));
+        assert_eq!(v("四分之三"), Some((0.75, None)));
+        let n = find_all("不少于全组人数的三分之一");
+        assert_eq!(n.len(), 1);
+        assert!(n[0].value.is_some_and(|x| (x - 1.0 / 3.0).abs() < 1e-9));
+        assert!(proportion("三分之一"));
+        // 零分之一 has no value, and no panic.
+        assert_eq!(find_all("零分之一")[0].value, None);
     }
 
     #[test]

@@ -17,7 +17,9 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-const YEAR: &str = r"\d{4}|20[xX×]{2}|[二〇零一三四五六七八九]{4}";
+/// A year in digits, 20xx, or Chinese digit by digit; zero is often typed
+/// as the circle ○ (二○二二年).
+const YEAR: &str = r"\d{4}|20[xX×]{2}|[二〇○零一三四五六七八九]{4}";
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -47,7 +49,7 @@ fn number(s: &str) -> Option<i64> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    let v = super::numerals::parse(s)?.0;
+    let v = super::numerals::parse(&s.replace('○', "〇"))?.0;
     (v.fract() == 0.0).then_some(v as i64)
 }
 
@@ -71,7 +73,12 @@ fn period_in(line: &str) -> Option<(Range<usize>, Option<i32>, Option<&'static s
                 "spring"
             })
         } else if let Some(h) = c.name("half").or(c.name("ud")) {
-            Some(if h.as_str() == "上" {
+            // A school year (2021-2022学年下学期) starts in autumn, a calendar
+            // year (2024年上学期, 上半年) in spring.
+            let school_year = c.name("ud").is_some()
+                && c.name("unit")
+                    .is_some_and(|u| u.as_str().starts_with("学年"));
+            Some(if (h.as_str() == "上") != school_year {
                 "spring"
             } else {
                 "autumn"
@@ -230,6 +237,17 @@ mod tests {
             p("小学春学期教科室工作计划1").map(|x| x.2),
             Some(Some("spring"))
         );
+        // 上/下学期 of a school year and of a calendar year.
+        assert_eq!(
+            p("2021-2022学年下学期教研组工作总结").map(|x| (x.1, x.2)),
+            Some((Some(2021), Some("spring")))
+        );
+        assert_eq!(
+            p("2023学年度上学期工作计划").map(|x| x.2),
+            Some(Some("autumn"))
+        );
+        assert_eq!(p("2024年上学期工作打算").map(|x| x.2), Some(Some("spring")));
+        assert_eq!(p("2023年下学期工作计划").map(|x| x.2), Some(Some("autumn")));
         assert_eq!(p("校本教研工作计划 (篇5)"), None);
         assert_eq!(p("下学期工作计划初步确定"), None);
     }
@@ -247,6 +265,10 @@ mod tests {
         assert_eq!(
             date_in("石门中学 二〇二〇年七月三日").and_then(|x| x.1),
             Some("2020-07-03".into())
+        );
+        assert_eq!(
+            date_in("二○二二年八月三十日").and_then(|x| x.1),
+            Some("2022-08-30".into())
         );
         assert_eq!(date_in("20xx年x月x日").map(|x| x.1), Some(None));
         assert_eq!(date_in("时间:2021-09-17 16:42:30"), None);

@@ -20,7 +20,7 @@
 //! word earlier in the sentence (我们将…,确立一个主题) stay quotas.
 
 use super::clause::{clauses, Clause};
-use super::numerals::{find_all, Numeral};
+use super::numerals::{find_all, proportion, Numeral};
 use super::DocCtx;
 use crate::dict::{alternation, entries};
 use crate::model::{Document, Quota};
@@ -44,6 +44,8 @@ static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
 static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
 static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
 static VAGUE_UNITS: &str = include_str!("../../dictionaries/vague_units.txt");
+static COUNT_UNITS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../dictionaries/count_units.txt")).collect());
 
 /// A unit right after a number, with an optional 余/多 between.
 static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -216,6 +218,17 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
             if after.starts_with("周岁") || after.starts_with('岁') {
                 return None;
             }
+            // 百分之九十, 三分之一: the unit is written inside the number.
+            if proportion(&clause[num.range.clone()]) {
+                let end = num.range.end;
+                return Some(Count {
+                    unit: end..end,
+                    approx: false,
+                    duration: false,
+                    bare: false,
+                    num,
+                });
+            }
             let Some(m) = UNIT_AFTER.captures(after) else {
                 // 博文至少3, 课题研究论文1: a number that ends its clause right
                 // after a noun, its unit unwritten; `reading` decides.
@@ -295,12 +308,16 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     // words make a target, and a target word sets what follows it (有52人制定
     // 了读书计划: that 计划 is a noun after a reported fact).
     let own_target = rate || TARGET.find_iter(before).any(|m| m.as_str() != "每");
+    // In a plan a target earlier in the sentence outweighs a report word
+    // there: 力争论文获奖率达到60%,发表率提高10% (获 of 获奖率 reports nothing).
     let report = REPORT.is_match(clause)
         || (cx.summary && SUMMARY_REPORT.is_match(clause))
-        || (cx.reported && !own_target);
+        || (cx.reported && !own_target && (cx.summary || !cx.targeted));
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
     // an enumeration.
-    let target = own_target || (cx.targeted && !report && count.num.arabic);
+    // Digits and percentages measure; other Chinese numbers often enumerate.
+    let measured = count.num.arabic || proportion(&clause[count.num.range.clone()]);
+    let target = own_target || (cx.targeted && !report && measured);
     // 50余种, 近10篇: plans set numbers, reports round them (约 and 左右
     // serve both).
     let approx = count.approx || (before.ends_with('近') && !before.ends_with("最近"));
@@ -309,12 +326,18 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
         return Reading::Neither;
     }
     let plain_one = count.num.value == Some(1.0) && !count.num.arabic;
-    if count.duration && !rate && !report {
+    // 考试后三天内完成: a span within which to act is a deadline, with or
+    // without a rate (以内 after a cap stays a comparator).
+    let within = {
+        let after = &clause[count.unit.end..];
+        after.starts_with('内') || after.starts_with("之内")
+    };
+    if count.duration && (within || (!rate && !report)) {
         return Reading::Neither;
     }
     // In a summary, 14人次, 46篇 stand for themselves; 两条主线, 五个方面
     // in words are enumerations unless a report word is there.
-    if !target && (report || approx || (cx.summary && count.num.arabic)) {
+    if !target && (report || approx || (cx.summary && measured)) {
         return Reading::Figure;
     }
     if count.duration && !rate {
@@ -323,7 +346,12 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     if plain_one && !cx.listed && article(clause, count, rate, own_target, cx) {
         return Reading::Neither;
     }
-    if plain_one || count.num.arabic || target || comparator(clause, count).is_some() {
+    // 上交一份质量分析、两份优秀教案: a list goes on counting what its first
+    // part set. A plan's 两期, 三次 count work to do (二次备课 is secondary).
+    let work = !cx.summary
+        && COUNT_UNITS.contains(&clause[count.unit.clone()])
+        && !clause[count.num.range.clone()].starts_with('二');
+    if plain_one || measured || target || cx.listed || work || comparator(clause, count).is_some() {
         Reading::Quota
     } else {
         Reading::Neither
@@ -370,6 +398,17 @@ fn each_time(clause: &str, count: &Count) -> bool {
         && !next
             .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十半隔位个名".contains(c))
         && clause[count.unit.end..].contains(['都', '就'])
+}
+
+/// Whether a numeral continues a 、-list of ordinals (第二、三节): the text
+/// before it ends with 第 + numerals + 、.
+fn ordinal_list(before: &str) -> bool {
+    let Some(list) = before.strip_suffix('、') else {
+        return false;
+    };
+    let head =
+        list.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十、".contains(c));
+    head.len() < list.len() && head.ends_with('第')
 }
 
 /// Whether a count sits between 以 and 为 (以X为主题): X is the frame of an
@@ -479,7 +518,10 @@ fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
         let clause = &text[c.range.clone()];
         let mut own = Vec::new();
         while let Some(n) = numerals.next_if(|n| n.range.start < c.range.end) {
-            if n.range.start >= c.range.start && n.range.end <= c.range.end {
+            if n.range.start >= c.range.start
+                && n.range.end <= c.range.end
+                && !ordinal_list(&text[..n.range.start])
+            {
                 let shift = |r: Range<usize>| r.start - c.range.start..r.end - c.range.start;
                 own.push(Numeral {
                     range: shift(n.range),
@@ -704,6 +746,21 @@ mod tests {
     fn written_comparators() {
         assert_eq!(one("每次活动不超过3人").2, "<=");
         assert_eq!(one("每人两三篇").0, Some(2.0));
+        let range = quotas("期末上交教学反思一至两篇");
+        assert_eq!((range[0].0, range[0].1.as_str()), (Some(1.0), "篇"));
+        // A written percentage has no unit after it.
+        assert_eq!(
+            one("学生书面作业合格率保持在百分之九十以上"),
+            (Some(90.0), String::new(), ">=", vec![])
+        );
+        assert_eq!(one("优秀率达到百分之八十").0, Some(80.0));
+        let third = one("参加比赛的教师不少于全组人数的三分之一");
+        assert_eq!((third.1.as_str(), third.2), ("", ">="));
+        assert_eq!(one("学生优秀率提高5个百分点").1, "个百分点");
+        // A 、-list counts on in words after its first quota.
+        let q = quotas("每位教师每学期上交一份质量分析、两份优秀教案。");
+        let v: Vec<_> = q.iter().map(|x| (x.0, x.1.as_str())).collect();
+        assert_eq!(v, [(Some(1.0), "份"), (Some(2.0), "份")]);
         assert_eq!(one("每班约20人").2, "~");
         // 约 before a verb of proportion still governs the number.
         assert_eq!(one("实践性作业约占20%").2, "~");
@@ -743,6 +800,7 @@ mod tests {
             "必读书籍——《教师的20项修炼》",
             "要认真进行二次备课",
             "1本学期教科室将围绕学校中心工作",
+            "教研组长每月最后一周检查备课和作业",
         ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
@@ -820,6 +878,29 @@ mod tests {
     }
 
     #[test]
+    fn counts_of_work_in_words_are_quotas_in_a_plan() {
+        assert_eq!(one("出版《育才教苑》两期").0, Some(2.0));
+        assert_eq!(one("本学期开展三次教学展示活动").1, "次");
+        for s in [
+            "要认真进行二次备课",
+            "紧紧围绕两条主线",
+            "落实四项措施",
+            "每周三下午第二、三节为语文组教研时间",
+            "第一、二、三次会议",
+            "每次考试后三天内完成成绩分析",
+            "每单元结束后一周之内上交试卷分析",
+        ] {
+            assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
+        }
+        let s = "校刊出版两期";
+        let summary: Vec<_> = read_counts(s, true)
+            .into_iter()
+            .map(|r| r.reading)
+            .collect();
+        assert_eq!(summary, [Reading::Neither]);
+    }
+
+    #[test]
     fn reported_counts_are_figures_not_quotas() {
         assert!(quotas("共收到论文46篇").is_empty());
         assert!(quotas("成功申报了六项省级课题").is_empty());
@@ -893,6 +974,20 @@ mod tests {
         let q = quotas("教学常规检查合格率达到100%,优秀率不低于30%。");
         let v: Vec<_> = q.iter().map(|x| (x.0, x.2)).collect();
         assert_eq!(v, [(Some(100.0), "="), (Some(30.0), ">=")]);
+    }
+
+    #[test]
+    fn a_target_of_the_sentence_outweighs_its_report_words_in_a_plan() {
+        let q = quotas("力争本学期教师论文获奖率达到60%,发表率提高10%。");
+        let v: Vec<_> = q.iter().map(|x| x.0).collect();
+        assert_eq!(v, [Some(60.0), Some(10.0)]);
+        // In a summary the report carries on.
+        let s = "本学期每位教师撰写了论文,人均3篇";
+        let summary: Vec<_> = read_counts(s, true)
+            .into_iter()
+            .map(|r| r.reading)
+            .collect();
+        assert_eq!(summary, [Reading::Figure]);
     }
 
     #[test]

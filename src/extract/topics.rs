@@ -575,6 +575,14 @@ mod tests {
             [one("义务教育课程方案(2022年版)", "rule")]
         );
         assert_eq!(
+            names("出版《育才教苑》两期"),
+            [one("育才教苑", "publication")]
+        );
+        assert_eq!(
+            names("实施“青年教师成长营”计划"),
+            [one("青年教师成长营", "programme")]
+        );
+        assert_eq!(
             names("在《江苏教育》《中学数学教学参考》等刊物上发表"),
             [
                 one("江苏教育", "publication"),
@@ -696,6 +704,16 @@ mod tests {
         assert!(names("以“专题研究”为突破").is_empty());
         assert!(names("积极倡导“校本教研”活动").is_empty());
         assert!(names("讨论、制订校级“教科研先进个人”评比细则。").is_empty());
+        // Titles a teacher, pupil or class earns, whatever contest follows.
+        for s in [
+            "共评出“书香教师”10名",
+            "开展“书香教师”评比",
+            "评选“阅读之星”活动",
+            "“书香班级”评比",
+            "开展“最美班主任”评选",
+        ] {
+            assert!(names(s).is_empty(), "{s}: {:?}", names(s));
+        }
         assert!(names("迎接市级“十二五教科研样本校”申报、评比。").is_empty());
         assert!(names("青年教师进行“一对一”的听课评课制度").is_empty());
         assert!(names("下载全文:《中学教科室工作总结.doc》").is_empty());

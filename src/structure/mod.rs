@@ -18,7 +18,7 @@ pub mod markers;
 pub mod months;
 
 use crate::model::{Document, Item, Role, Section};
-use crate::text::{NormText, SourceText};
+use crate::text::{longer_than, NormText, SourceText};
 use markers::{Kind, Marker};
 use regex::Regex;
 use std::ops::Range;
@@ -174,7 +174,9 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
             if c != ' ' {
                 prev = c;
             }
-            if i == 0 || !may_start(c) {
+            // After a Latin letter or digit (`2021`, `A1`) no marker starts
+            // inline (see `inline_ok`).
+            if i == 0 || !may_start(c) || after.is_ascii_alphanumeric() {
                 continue;
             }
             // `三、` and `九月:` start inline only after a sentence end (a
@@ -213,7 +215,7 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
 fn heading_like(t: &str) -> bool {
     let t = t.trim_end_matches(is_trailing);
     !t.is_empty()
-        && t.chars().count() <= MAX_HEADING
+        && !longer_than(t, MAX_HEADING)
         && !t.chars().any(|c| matches!(c, '。' | '!' | '?' | ';'))
 }
 
@@ -231,7 +233,7 @@ fn heading_len(t: &str) -> usize {
         .filter(|w| {
             // `指导思想以…为指导` runs on; `工作目标和措施` is a longer name
             let rest = &t[w.len()..first];
-            rest.chars().count() > 8
+            longer_than(rest, 8)
                 && rest
                     .chars()
                     .next()
@@ -350,7 +352,7 @@ impl Builder<'_> {
         let t = &s[r.clone()];
         let lead = t.len() - t.trim_start().len();
         let t = t.trim_start().trim_end_matches(is_trailing);
-        if t.chars().count() < 2 && marker.is_none() {
+        if !longer_than(t, 1) && marker.is_none() {
             return;
         }
         if t.is_empty() {
@@ -490,7 +492,7 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                 if bd.items.is_empty()
                     && bd.stack.is_empty()
                     && crate::split::title_like(t)
-                    && t.chars().count() <= MAX_SIGNATURE
+                    && !longer_than(t, MAX_SIGNATURE)
                 {
                     // a subtitle or date line under the title
                     bd.item(blk.range.clone(), Role::Other, None, None);
@@ -610,9 +612,8 @@ fn plain_heading(t: &str, next: Option<&Block>, s: &str) -> bool {
     let body = t.trim_end_matches(':');
     // `附:具体工作安排` (an appendix) is a heading despite its colon
     let body = body.strip_prefix("附:").unwrap_or(body);
-    let n = body.chars().count();
-    if n == 0
-        || n > MAX_PLAIN_HEADING
+    if body.is_empty()
+        || longer_than(body, MAX_PLAIN_HEADING)
         || body.chars().any(|c| !c.is_alphanumeric() && c != ' ')
         || ["以下", "如下", "下列"].iter().any(|w| body.contains(w))
     {
@@ -623,18 +624,14 @@ fn plain_heading(t: &str, next: Option<&Block>, s: &str) -> bool {
         // followed by a prose paragraph, not by another bare line
         None => {
             let nt = &s[next.range.clone()];
-            nt.chars().count() > MAX_PLAIN_HEADING
-                || nt.chars().any(|c| matches!(c, '。' | ',' | ';'))
+            longer_than(nt, MAX_PLAIN_HEADING) || nt.chars().any(|c| matches!(c, '。' | ',' | ';'))
         }
     }
 }
 
 fn is_signature(t: &str) -> bool {
     let t = t.trim();
-    !t.is_empty()
-        && t.chars().count() <= MAX_SIGNATURE
-        && !t.contains('。')
-        && SIGNATURE.is_match(t)
+    !t.is_empty() && !longer_than(t, MAX_SIGNATURE) && !t.contains('。') && SIGNATURE.is_match(t)
 }
 
 /// On a one-line page the signature trails the last entry

@@ -12,16 +12,41 @@ use std::sync::LazyLock;
 static COLUMNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../dictionaries/table_columns.txt")).collect());
 
+/// Chars of the longest column name.
+static LONGEST_COLUMN: LazyLock<usize> =
+    LazyLock::new(|| COLUMNS.iter().map(|c| c.chars().count()).max().unwrap_or(0));
+
 /// Whether a line is the header row of a schedule table: two or more column
 /// names (`dictionaries/table_columns.txt`) and nothing else, split by tabs,
 /// spaces or bars, as in `月份\t内容` or `时间 活动内容 负责人`. It names
 /// columns; it is no entry. One name alone (工作安排) may be a heading.
 pub fn header_row(line: &str) -> bool {
-    let cells: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/'))
-        .filter(|c| !c.is_empty())
-        .collect();
-    cells.len() >= 2 && cells.iter().all(|c| COLUMNS.contains(c))
+    let is_sep = |c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/');
+    let mut cells = 0;
+    // Start and length in chars of the current cell.
+    let mut cell: Option<(usize, usize)> = None;
+    for (i, c) in line
+        .char_indices()
+        .chain(std::iter::once((line.len(), ' ')))
+    {
+        if is_sep(c) {
+            if let Some((a, _)) = cell.take() {
+                if !COLUMNS.contains(&line[a..i]) {
+                    return false;
+                }
+                cells += 1;
+            }
+            continue;
+        }
+        let (_, n) = cell.get_or_insert((i, 0));
+        *n += 1;
+        // Most lines are running text: one long first cell, given up on
+        // as soon as it outgrows every column name.
+        if *n > *LONGEST_COLUMN {
+            return false;
+        }
+    }
+    cells >= 2
 }
 
 /// A parsed month or week heading.
