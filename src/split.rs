@@ -97,6 +97,14 @@ pub fn names_doctype(line: &str) -> bool {
     DOCTYPES.iter().any(|w| simp.contains(w))
 }
 
+/// Whether a trimmed line ends as every [`SUFFIX`] does: on `)`, a digit, a
+/// numeral 一 … 十 or `篇`. Most lines do not, and skip the regex.
+fn may_end_suffix(line: &str) -> bool {
+    line.chars().next_back().is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, ')' | '篇') || "一二三四五六七八九十".contains(c)
+    })
+}
+
 fn candidates(s: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     for m in BRACKETED.captures_iter(s) {
@@ -124,7 +132,7 @@ fn candidates(s: &str) -> Vec<Cand> {
         let body = line.trim_start();
         let at = start + lead;
         start += piece.len();
-        if !title_like(body) || BRACKETED.is_match(body) {
+        if !title_like(body) || !may_end_suffix(body) || BRACKETED.is_match(body) {
             continue;
         }
         let Some(m) = SUFFIX.captures(body) else {
@@ -336,6 +344,21 @@ mod tests {
         let src = SourceText::new(s.to_string());
         let norm = crate::clean::clean(&src);
         split(&src, norm).1.into_iter().map(|d| d.title).collect()
+    }
+
+    #[test]
+    fn only_lines_ending_like_a_suffix_are_matched() {
+        for t in [
+            "德育工作计划篇一",
+            "计划(篇2)",
+            "工作总结第三篇",
+            "工作计划12",
+        ] {
+            assert!(may_end_suffix(t) && SUFFIX.is_match(t), "{t}");
+        }
+        for t in ["德育工作计划", "工作计划范文", "做好工作。", ""] {
+            assert!(!may_end_suffix(t), "{t}");
+        }
     }
 
     #[test]

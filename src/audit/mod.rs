@@ -80,6 +80,23 @@ pub struct PairRecord {
     pub comparison: Option<Comparison>,
 }
 
+impl PairRecord {
+    /// The pair's counts as both reports list them: plan items, each status
+    /// (done, partial, not done, mentioned, unreported), unplanned work.
+    pub fn counts(&self) -> [Option<usize>; 7] {
+        let t = self.totals.as_ref();
+        [
+            self.items,
+            t.map(|t| t.done),
+            t.map(|t| t.partial),
+            t.map(|t| t.not_done),
+            t.map(|t| t.mentioned),
+            t.map(|t| t.unreported),
+            self.unplanned,
+        ]
+    }
+}
+
 /// A near-duplicate: `share` of document (file, doc) is also in the partner.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Duplicate {

@@ -3,6 +3,7 @@
 
 use crate::model::Script;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Full-width ASCII and the ideographic space to their half-width forms.
 pub fn fold_width(c: char) -> char {
@@ -25,26 +26,28 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
-/// Whether a byte may start a char that `fold_char` changes: `\r`, or the
-/// lead byte of U+0080–00BF, U+2000–3FFF or U+F000–FFFF. Most bytes of
-/// Chinese text are not, so the fold looks at few chars.
-fn may_fold(b: u8) -> bool {
-    matches!(b, b'\r' | 0xC2 | 0xE2 | 0xE3 | 0xEF)
+/// Where the chars that `fold_char` changes may start, in order: `\r`,
+/// the lead bytes of U+00A0 and of U+FF01 … U+FF5E, and `　` and `□`
+/// themselves. Vector scans for these few bytes skip the rest of the text.
+fn fold_candidates(s: &str) -> Vec<usize> {
+    let bytes = s.as_bytes();
+    let mut at: Vec<usize> = memchr::memchr3_iter(b'\r', 0xC2, 0xEF, bytes).collect();
+    for c in ["\u{3000}", "\u{25A1}"] {
+        at.extend(memchr::memmem::find_iter(bytes, c.as_bytes()));
+    }
+    at.sort_unstable();
+    at
 }
 
 /// `s` with every char passed through `fold_char` (borrowed when none
 /// changes), and the byte offset in it of the `\r` of each CRLF of `s`.
 pub fn fold_text(s: &str) -> (Cow<'_, str>, Vec<usize>) {
-    let bytes = s.as_bytes();
     let mut out: Option<String> = None;
     let mut crlf = Vec::new();
     // Bytes of `s` before `copied` are in `out` already.
     let mut copied = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        // A lead byte or ASCII is always a char boundary.
-        if !may_fold(b) {
-            continue;
-        }
+    for i in fold_candidates(s) {
+        // Each candidate is ASCII or a lead byte: a char start.
         let Some(c) = s[i..].chars().next() else {
             continue;
         };
@@ -54,7 +57,7 @@ pub fn fold_text(s: &str) -> (Cow<'_, str>, Vec<usize>) {
         }
         let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
         o.push_str(&s[copied..i]);
-        if c == '\r' && bytes.get(i + 1) == Some(&b'\n') {
+        if c == '\r' && s[i + 1..].starts_with('\n') {
             crlf.push(o.len());
         }
         o.push(f);
@@ -70,9 +73,79 @@ pub fn fold_text(s: &str) -> (Cow<'_, str>, Vec<usize>) {
 }
 
 /// Traditional → simplified, char for char (fast2s never changes the number
-/// of chars, which keeps the offset map one-to-one).
+/// of chars, which keeps the offset map one-to-one). The result is exactly
+/// `fast2s::convert(s)`, found by lookups in [`ALONE`].
 pub fn to_simplified(s: &str) -> String {
-    fast2s::convert(s)
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(simplified(prev, c, chars.peek().copied()));
+        prev = Some(c);
+    }
+    out
+}
+
+/// Chars that fast2s (0.3) converts by their neighbours (its exclusion and
+/// special-case tables: 乾隆 but 乾淨 → 干净, 看著 → 看着 but 著作).
+fn is_contextual(c: char) -> bool {
+    matches!(
+        c,
+        '兒' | '覆'
+            | '夥'
+            | '藉'
+            | '瞭'
+            | '麽'
+            | '幺'
+            | '於'
+            | '乾'
+            | '著'
+            | '苧'
+            | '闔'
+            | '鍾'
+            | '讎'
+            | '畫'
+    )
+}
+
+/// fast2s's conversion of each char it looks at (the 3-byte ones, U+0800 …
+/// U+FFFF) standing alone, read from fast2s once: a lookup per char is
+/// several times faster than its hash maps, and script detection and
+/// traditional documents convert a lot. `\0` marks a contextual char.
+static ALONE: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let all: String = (0x800..=0xFFFF).filter_map(char::from_u32).collect();
+    let conv = fast2s::convert(&all);
+    let mut conv = conv.chars();
+    (0x800..=0xFFFF)
+        .map(|u| match char::from_u32(u) {
+            Some(c) => {
+                let alone = conv.next().unwrap_or(c);
+                if is_contextual(c) {
+                    '\0'
+                } else {
+                    alone
+                }
+            }
+            None => '\0',
+        })
+        .collect()
+});
+
+/// fast2s's conversion of `c` between these neighbours (none at the ends).
+fn simplified(prev: Option<char>, c: char, next: Option<char>) -> char {
+    if c.len_utf8() != 3 {
+        return c;
+    }
+    match ALONE.get(c as usize - 0x800) {
+        Some('\0') => {
+            // fast2s reads an end as '0'
+            let w: String = [prev.unwrap_or('0'), c, next.unwrap_or('0')]
+                .into_iter()
+                .collect();
+            fast2s::convert(&w).chars().nth(1).unwrap_or(c)
+        }
+        alone => alone.copied().unwrap_or(c),
+    }
 }
 
 /// How much of a text script detection reads: a document does not switch
@@ -88,15 +161,17 @@ pub fn detect_script(s: &str) -> Script {
         end -= 1;
     }
     let s = &s[..end];
-    let conv = to_simplified(s);
     let (mut han, mut changed) = (0usize, 0usize);
-    for (a, b) in s.chars().zip(conv.chars()) {
+    let mut prev = None;
+    let mut chars = s.chars().peekable();
+    while let Some(a) = chars.next() {
         if ('\u{4E00}'..='\u{9FFF}').contains(&a) {
             han += 1;
-            if a != b {
+            if simplified(prev, a, chars.peek().copied()) != a {
                 changed += 1;
             }
         }
+        prev = Some(a);
     }
     // Simplified text still has a few chars fast2s maps (e.g. 呵 in 呵护);
     // traditional running text changes a third or more of its Han chars.
@@ -130,14 +205,32 @@ mod tests {
         assert_eq!(t, "一,二\n\n三\n四   ");
         assert_eq!(crlf, [7]);
         assert!(matches!(fold_text("教研组\n"), (Cow::Borrowed(_), _)));
-        // every char the fold changes starts with a byte `may_fold` knows
+        // every char the fold changes is a candidate
         for c in (0..=0x10FFFF)
             .filter_map(char::from_u32)
             .filter(|&c| fold_char(c) != c)
         {
-            let mut buf = [0; 4];
-            assert!(may_fold(c.encode_utf8(&mut buf).as_bytes()[0]), "{c:?}");
+            let s = format!("a{c}");
+            assert_eq!(fold_candidates(&s), [1], "{c:?}");
         }
+    }
+
+    #[test]
+    fn converts_as_fast2s_does() {
+        let corpus = [
+            include_str!("../../corpus/000_ee1071a4c83eaf05.txt"),
+            include_str!("../../corpus/001_b3fc29fff4b23c53.txt"),
+            "乾隆的乾兒子一邊乾淨利落地擲出了一個乾卦,藉口憑藉慰藉,看著著作,計畫企畫畫圖",
+            "乾",
+            "a著",
+            "兒寬 答覆 甚夥 瞭望 幺麽 樊於期 苧麻 闔家 鍾書 校讎",
+        ];
+        for s in corpus {
+            assert_eq!(to_simplified(s), fast2s::convert(s));
+        }
+        // every 3-byte char, between neighbours of its own and as a whole
+        let all: String = (0x800..=0xFFFF).filter_map(char::from_u32).collect();
+        assert_eq!(to_simplified(&all), fast2s::convert(&all));
     }
 
     #[test]

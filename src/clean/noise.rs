@@ -24,33 +24,23 @@ fn is_stray(c: char) -> bool {
     matches!(c, '\'' | '`' | '.')
 }
 
-/// Whether a byte may start an invisible char (U+00AD, U+180E, U+200B …
-/// U+2069, U+FEFF) or is a stray mark: the only places where `find` acts,
-/// so it decodes no other char.
-fn may_act(b: u8) -> bool {
-    matches!(b, b'\'' | b'`' | b'.' | 0xC2 | 0xE1 | 0xE2 | 0xEF)
-}
-
 /// Byte ranges of invisible chars and of stray marks inside Chinese words.
+/// Both are rare: a vector scan for the bytes they start with finds them.
 pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !may_act(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        // A lead byte or ASCII is always a char boundary.
-        let Some(c) = s[i..].chars().next() else {
-            break;
-        };
-        if is_invisible(c) {
+    // Lead bytes of the invisible chars (U+00AD; U+180E; U+200B … U+2069;
+    // U+FEFF): never a continuation byte, so always a char start.
+    let leads =
+        memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes).chain(memchr::memchr_iter(0xEF, bytes));
+    for i in leads {
+        if let Some(c) = s[i..].chars().next().filter(|&c| is_invisible(c)) {
             out.push(i..i + c.len_utf8());
-            i += c.len_utf8();
-            continue;
         }
-        if !is_stray(c) {
-            i += c.len_utf8();
+    }
+    // End of the last run of marks looked at.
+    let mut done = 0;
+    for i in memchr::memchr3_iter(b'\'', b'`', b'.', bytes) {
+        if i < done {
             continue;
         }
         // A run of marks (invisible chars mixed in) between two Han chars:
@@ -63,9 +53,7 @@ pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
             .is_some_and(is_han);
         let mut j = i;
         for c in s[i..].chars() {
-            if is_invisible(c) {
-                out.push(j..j + c.len_utf8());
-            } else if !is_stray(c) {
+            if !is_invisible(c) && !is_stray(c) {
                 break;
             }
             j += c.len_utf8();
@@ -73,7 +61,7 @@ pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
         if after_han && s[j..].chars().next().is_some_and(is_han) {
             out.push(i..j);
         }
-        i = j;
+        done = j;
     }
 }
 
@@ -95,6 +83,18 @@ mod tests {
         // a run of marks written by a careless copy
         assert_eq!(clean("课程的'`建设"), "课程的建设");
         assert_eq!(clean("教\u{200B}研\u{202E}组"), "教研组");
+    }
+
+    #[test]
+    fn invisible_chars_start_with_the_bytes_looked_for() {
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_invisible(c))
+        {
+            let mut buf = [0; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xEF), "{c:?}");
+        }
     }
 
     #[test]

@@ -109,21 +109,15 @@ pub fn document_row(r: &DocRecord) -> Vec<String> {
 
 /// The cells of a pairs.csv row.
 pub fn pair_row(p: &PairRecord) -> Vec<String> {
-    let t = p.totals.as_ref();
-    vec![
+    let mut row = vec![
         p.school.clone(),
         p.plan.clone().unwrap_or_default(),
         p.summary.clone().unwrap_or_default(),
-        opt(p.items),
-        opt(t.map(|t| t.done)),
-        opt(t.map(|t| t.partial)),
-        opt(t.map(|t| t.not_done)),
-        opt(t.map(|t| t.mentioned)),
-        opt(t.map(|t| t.unreported)),
-        opt(p.unplanned),
-        p.completion.map(|c| format!("{c:.3}")).unwrap_or_default(),
-        p.problem.clone().unwrap_or_default(),
-    ]
+    ];
+    row.extend(p.counts().map(opt));
+    row.push(p.completion.map(|c| format!("{c:.3}")).unwrap_or_default());
+    row.push(p.problem.clone().unwrap_or_default());
+    row
 }
 
 #[cfg(test)]

@@ -171,7 +171,6 @@ fn schools(h: &mut String, pairs: &[PairRecord]) {
             Some(v) => format!("<td class=\"n\" data-v=\"{v}\">{v}</td>"),
             None => "<td class=\"n\" data-v=\"-1\"></td>".into(),
         };
-        let t = p.totals.as_ref();
         let completion = match p.completion {
             Some(c) => format!(
                 "<td data-v=\"{c:.4}\"><span class=\"bar\"><i class=\"{}\" style=\"width:{:.0}%\"></i></span>{}</td>",
@@ -197,20 +196,13 @@ fn schools(h: &mut String, pairs: &[PairRecord]) {
             ),
             None => "<span class=\"err\">(缺)</span>".into(),
         };
+        let counts: String = p.counts().map(num).concat();
         let _ = write!(
             h,
-            "<tr><td>{}</td><td>{}</td><td>{}</td>{}{}{}{}{}{}{}{}</tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td>{counts}{completion}</tr>",
             escape(&p.school),
             link(&p.plan),
             link(&p.summary),
-            num(p.items),
-            num(t.map(|t| t.done)),
-            num(t.map(|t| t.partial)),
-            num(t.map(|t| t.not_done)),
-            num(t.map(|t| t.mentioned)),
-            num(t.map(|t| t.unreported)),
-            num(p.unplanned),
-            completion
         );
     }
     h.push_str("</tbody></table>\n");

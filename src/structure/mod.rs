@@ -139,6 +139,9 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
             }
         }
     };
+    // (offset in line, marker) of the blocks of a line: one buffer for all
+    // lines, as most lines hold one block.
+    let mut cuts: Vec<(usize, Option<Marker>)> = Vec::new();
     let mut start = a;
     for piece in s[a..b].split_inclusive('\n') {
         let line_at = start;
@@ -150,8 +153,7 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
         }
         let line = &line[lead..];
         let base = line_at + lead;
-        // (offset in line, marker)
-        let mut cuts: Vec<(usize, Option<Marker>)> = Vec::new();
+        cuts.clear();
         let mut first = markers::at(line);
         let mut line = line;
         let mut base = base;
@@ -196,15 +198,16 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
                 }
             }
         }
-        for (k, (at, m)) in cuts.iter().enumerate() {
+        for k in 0..cuts.len() {
             let end = cuts.get(k + 1).map_or(line.len(), |n| n.0);
+            let (at, m) = &mut cuts[k];
             let text = line[*at..end].trim_end();
             if text.is_empty() {
                 continue;
             }
             out.push(Block {
-                range: base + at..base + at + text.len(),
-                marker: m.clone(),
+                range: base + *at..base + *at + text.len(),
+                marker: m.take(),
             });
         }
     }
