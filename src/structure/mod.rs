@@ -539,6 +539,7 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                         });
                         let heads_prose = next.is_some_and(|n| n.marker.is_none())
                             && heading_like(t)
+                            && !states_a_number(t)
                             && bd.item_list != Some((m.kind, parent));
                         nests || heads_prose
                     }
@@ -607,6 +608,16 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
     }
     doc.sections = sections;
     doc.items = items;
+}
+
+/// Whether a line states a number other than a year (每月至少听课2次,
+/// 12月20日前完成): it sets or dates work, so it is an entry even when prose
+/// follows it, never a heading that would take its quota and date away.
+fn states_a_number(t: &str) -> bool {
+    let mut runs = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty());
+    runs.any(|r| r.len() != 4)
 }
 
 /// A short unmarked line without punctuation that heads content.
@@ -743,6 +754,23 @@ mod tests {
                 "s3 Measure 每周一节班会课"
             ]
         );
+    }
+
+    #[test]
+    fn a_numbered_line_that_sets_a_number_stays_an_entry() {
+        let (secs, items) = run("计划\n一、师徒结对\n1、加强集体备课。\n2、青年教师每月至少听课2次\n师傅要认真指导。\n3、课题研究\n做好课题结题。\n");
+        assert_eq!(secs, ["1 一、师徒结对", "2 3、课题研究"]);
+        assert_eq!(
+            items,
+            [
+                "s1 Measure 加强集体备课",
+                "s1 Measure 青年教师每月至少听课2次",
+                "s1 Measure 师傅要认真指导",
+                "s2 Measure 做好课题结题"
+            ]
+        );
+        assert!(states_a_number("截止12月20日,完成中期报告"));
+        assert!(!states_a_number("2021学年第一学期工作重点"));
     }
 
     #[test]
