@@ -347,6 +347,18 @@ mod tests {
     }
 
     #[test]
+    fn every_document_type_word_names_a_title() {
+        for title in [
+            "2021年教科室工作回顾",
+            "下学期教研工作设想",
+            "校本教研工作计划",
+        ] {
+            let text = format!("{title}\n一、课题研究\n本学期共有3个课题结题。\n");
+            assert_eq!(titles(&text), [Some(title.to_string())], "{title}");
+        }
+    }
+
+    #[test]
     fn only_lines_ending_like_a_suffix_are_matched() {
         for t in [
             "德育工作计划篇一",
