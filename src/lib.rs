@@ -44,7 +44,7 @@ pub fn extract_path(path: &std::path::Path) -> Result<Parsed> {
 
 /// Runs the whole extract pipeline on the bytes of one file.
 pub fn extract_bytes(name: &str, bytes: &[u8]) -> Result<Parsed> {
-    let (split, mut extract) = split_bytes(name, bytes.to_vec())?;
+    let (split, mut extract) = split_decoded(name, decode::decode(name, bytes)?);
     for doc in &mut extract.documents {
         split.finish(doc);
     }
@@ -69,6 +69,11 @@ pub struct Split {
 pub fn split_bytes(name: &str, bytes: Vec<u8>) -> Result<(Split, Extract)> {
     let decoded = decode::decode(name, &bytes)?;
     drop(bytes);
+    Ok(split_decoded(name, decoded))
+}
+
+/// Cleans and splits a decoded file (see [`split_bytes`]).
+fn split_decoded(name: &str, decoded: decode::Decoded) -> (Split, Extract) {
     let mut warnings = decoded.warnings;
     let source = SourceText::new(decoded.text);
     let norm = clean::clean(&source);
@@ -88,7 +93,7 @@ pub fn split_bytes(name: &str, bytes: Vec<u8>) -> Result<(Split, Extract)> {
         documents,
         warnings,
     };
-    Ok((Split { source, norm }, extract))
+    (Split { source, norm }, extract)
 }
 
 impl Split {

@@ -276,7 +276,9 @@ fn fixtures_score_topics_and_goals() {
     }
 }
 
-fn topics_and_goals_in(dir: &str) {
+/// The counts of every gold file of a fixture folder, pooled; each file's
+/// own counts are printed as they come.
+fn pooled(dir: &str) -> HashMap<&'static str, Count> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -301,6 +303,11 @@ fn topics_and_goals_in(dir: &str) {
             );
         }
     }
+    total
+}
+
+fn topics_and_goals_in(dir: &str) {
+    let total = pooled(dir);
     let line: Vec<String> = KINDS
         .iter()
         .map(|k| format!("{k}={:.2}", total[k].f1()))
@@ -351,22 +358,7 @@ fn fixtures_score_events_and_quotas() {
         "tests/fixtures/extract_rules",
         "tests/fixtures/extract_new",
     ] {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-            .collect();
-        paths.sort();
-        assert!(paths.len() >= 2, "{dir}");
-        let mut total: HashMap<&str, Count> = HashMap::new();
-        for p in &paths {
-            for (k, c) in score(p) {
-                let t = total.entry(k).or_default();
-                t.gold += c.gold;
-                t.pred += c.pred;
-                t.tp += c.tp;
-            }
-        }
+        let total = pooled(dir);
         for k in ["events", "quotas"] {
             let f1 = total[k].f1();
             eprintln!("{dir} {k}={f1:.2}");
