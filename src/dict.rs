@@ -12,7 +12,12 @@ pub fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
 /// A regex alternation of the entries of a word list, longest first so
 /// that the longest word wins.
 pub fn alternation(list: &'static str) -> String {
-    let mut words: Vec<&str> = entries(list).collect();
+    alternation_of(entries(list))
+}
+
+/// A regex alternation of words, longest first so that the longest wins.
+pub fn alternation_of<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut words: Vec<&str> = words.into_iter().collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
     words
         .iter()

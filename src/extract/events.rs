@@ -46,8 +46,7 @@ static RHYTHM_OBJECTS: &str = include_str!("../../dictionaries/rhythm_objects.tx
 
 static RHYTHMS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| pairs(RECURRENCE));
 static RHYTHM: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<String> = RHYTHMS.iter().map(|r| regex::escape(r[0])).collect();
-    Regex::new(&words.join("|")).expect("rhythm pattern")
+    Regex::new(&crate::dict::alternation_of(RHYTHMS.iter().map(|r| r[0]))).expect("rhythm pattern")
 });
 static RHYTHM_OBJECT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&alternation(RHYTHM_OBJECTS)).expect("rhythm objects"));

@@ -63,17 +63,8 @@ static BODY: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
         .collect()
 });
 /// Where a body cue may stand: only the runs around them are segmented.
-static BODY_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    let words: Vec<&str> = BODY.keys().copied().collect();
-    Regex::new(
-        &words
-            .iter()
-            .map(|w| regex::escape(w))
-            .collect::<Vec<_>>()
-            .join("|"),
-    )
-    .expect("body cues")
-});
+static BODY_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&dict::alternation_of(BODY.keys().copied())).expect("body cues"));
 
 /// The kind named by a (simplified) title, or `None` when the title is
 /// silent, mixed or weak.
