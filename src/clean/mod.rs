@@ -82,6 +82,14 @@ pub(crate) fn without(s: &str, dead: &[Range<usize>]) -> String {
     out + &s[last..]
 }
 
+/// `s` without what a rule's `find` deletes from it, for the rules' tests.
+#[cfg(test)]
+pub(crate) fn strip_with(find: impl Fn(&str, &mut Vec<Range<usize>>), s: &str) -> String {
+    let mut dead = Vec::new();
+    find(s, &mut dead);
+    without(s, &merge(dead))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

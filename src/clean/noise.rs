@@ -70,9 +70,7 @@ mod tests {
     use super::*;
 
     fn clean(s: &str) -> String {
-        let mut d = Vec::new();
-        find(s, &mut d);
-        super::super::without(s, &d)
+        super::super::strip_with(find, s)
     }
 
     #[test]
