@@ -97,6 +97,39 @@ fn is_range_sep(c: char) -> bool {
     matches!(c, '至' | '到' | '~' | '～' | '-' | '—' | '–')
 }
 
+/// Words for the next year, longest first.
+pub static NEXT_YEAR: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v: Vec<&str> = entries(include_str!("../../dictionaries/next_year.txt")).collect();
+    v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    v
+});
+
+/// Bytes of a year before the second month of a span: `2022年`, `20xx年`,
+/// or a word for the next year (`次年`, `dictionaries/next_year.txt`).
+pub fn year_prefix(s: &str) -> usize {
+    let digits = s
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'x' | b'X'))
+        .count();
+    if digits == 4 && s[digits..].starts_with('年') {
+        return digits + '年'.len_utf8();
+    }
+    NEXT_YEAR
+        .iter()
+        .find(|w| s.starts_with(**w))
+        .map_or(0, |w| w.len())
+}
+
+/// The months from `a` to `b`, across the new year when `b` comes first
+/// (十一月至次年一月 → [11, 12, 1]); both in 1–12.
+pub fn month_span(a: u32, b: u32) -> Vec<u32> {
+    if a <= b {
+        (a..=b).collect()
+    } else {
+        (a..=12).chain(1..=b).collect()
+    }
+}
+
 fn is_list_sep(c: char) -> bool {
     matches!(c, '、' | ',' | '和' | '及' | '与' | '/')
 }
@@ -122,8 +155,8 @@ pub fn month_heading(s: &str) -> Option<Heading> {
         if let Some(from) = range_from.take() {
             let to = *pending.last()?;
             pending.pop();
-            if from < to && to <= 12 {
-                pending.extend(from + 1..=to);
+            if from != to && (1..=12).contains(&to) && (1..=12).contains(&from) {
+                pending.extend(month_span(from, to).into_iter().skip(1));
             }
         }
         if has_month {
@@ -135,7 +168,11 @@ pub fn month_heading(s: &str) -> Option<Heading> {
         let t = s[at..].trim_start();
         let Some(c) = t.chars().next() else { break };
         if is_range_sep(c) || is_list_sep(c) {
-            let after = t[c.len_utf8()..].trim_start();
+            let mut after = t[c.len_utf8()..].trim_start();
+            // 十二月至次年一月, 2021年12月—2022年1月
+            if is_range_sep(c) {
+                after = &after[year_prefix(after)..];
+            }
             if number(after).is_none() {
                 break;
             }
@@ -216,6 +253,14 @@ mod tests {
         assert_eq!(months("三、四月份"), Some(vec![3, 4]));
         assert_eq!(months("十一月:"), Some(vec![11]));
         assert_eq!(months("九月初:"), Some(vec![9]));
+        // across the new year
+        assert_eq!(months("十二月—一月:"), Some(vec![12, 1]));
+        assert_eq!(months("11月—1月:"), Some(vec![11, 12, 1]));
+        assert_eq!(months("十二月至次年一月:"), Some(vec![12, 1]));
+        assert_eq!(months("11月至翌年2月"), Some(vec![11, 12, 1, 2]));
+        assert_eq!(months("12月—2025年1月:"), Some(vec![12, 1]));
+        assert_eq!(month_span(3, 5), [3, 4, 5]);
+        assert_eq!(month_span(9, 9), [9]);
         let h = month_heading("九月份: 1、拟写校本教研计划").unwrap();
         assert_eq!(
             &"九月份: 1、拟写校本教研计划"[h.len..],
