@@ -9,7 +9,7 @@ pub enum Kind {
     CnDun,
     /// (一) ㈠
     CnParen,
-    /// 二月: 九月份
+    /// 二月: 九月份, and a stage with its months: 第一阶段(3月—4月):
     Month,
     /// 第三周:
     Week,
@@ -149,7 +149,9 @@ pub fn at(s: &str) -> Option<Marker> {
             }
             Some(simple(Kind::Arabic, num, s, len))
         }
-        '第' => months::week_heading(s).map(|h| schedule(Kind::Week, h)),
+        '第' => months::week_heading(s)
+            .map(|h| schedule(Kind::Week, h))
+            .or_else(|| months::stage_heading(s).map(|h| schedule(Kind::Month, h))),
         _ if is_cn_numeral(c) => {
             if let Some(h) = months::month_heading(s) {
                 return Some(schedule(Kind::Month, h));
@@ -161,6 +163,8 @@ pub fn at(s: &str) -> Option<Marker> {
             }
             Some(simple(Kind::CnDun, num, s, len))
         }
+        // 准备阶段(3月): a stage with its months heads a schedule
+        _ if !c.is_ascii() => months::stage_heading(s).map(|h| schedule(Kind::Month, h)),
         _ => None,
     }
 }
@@ -220,6 +224,8 @@ mod tests {
         assert_eq!(kind("- 3、各课题"), Some((Kind::Bullet, 0)));
         assert_eq!(kind("九月份:"), Some((Kind::Month, 0)));
         assert_eq!(kind("第三周:"), Some((Kind::Week, 0)));
+        assert_eq!(kind("第一阶段(3月—4月):"), Some((Kind::Month, 0)));
+        assert_eq!(at("实施阶段(5月)").map(|m| m.months), Some(vec![5]));
         assert_eq!(kind("2、9月15日召开开题会"), Some((Kind::Arabic, 2)));
         assert_eq!(kind("3. 10月中旬完成"), Some((Kind::Arabic, 3)));
         assert_eq!(kind("3、2021年秋季开展读书节"), Some((Kind::Arabic, 3)));

@@ -386,7 +386,11 @@ impl Builder<'_> {
         let Some(top) = self.stack.last() else {
             return Role::Measure;
         };
-        if self.stack.iter().any(|o| o.kind.is_schedule()) {
+        if self
+            .stack
+            .iter()
+            .any(|o| o.kind.is_schedule() || !self.sections[o.section].months.is_empty())
+        {
             return Role::Schedule;
         }
         let goal = |i: usize| {
@@ -555,7 +559,8 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                 } else if section {
                     let hl = heading_len(t);
                     let head = text.start..text.start + t[..hl].trim_end_matches(is_trailing).len();
-                    bd.open(m.kind, m.num, marker, head, m.months.clone());
+                    let months = heading_months(&s[head.clone()]);
+                    bd.open(m.kind, m.num, marker, head, months);
                     bd.item_list = None;
                     let rest = text.start + hl..text.end;
                     if !s[rest.clone()].trim_matches(is_trailing).is_empty() {
@@ -608,6 +613,16 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
     }
     doc.sections = sections;
     doc.items = items;
+}
+
+/// Months of a numbered heading that is nothing but a month or a stage
+/// with its months (`(一)九月份`, `1、第一阶段(3月—4月)`): its entries are
+/// scheduled in them, as under an unnumbered month heading.
+fn heading_months(h: &str) -> Vec<u32> {
+    months::month_heading(h)
+        .or_else(|| months::stage_heading(h))
+        .map(|h| h.months)
+        .unwrap_or_default()
 }
 
 /// Whether a line states a number other than a year (每月至少听课2次,
@@ -797,6 +812,52 @@ mod tests {
             crate::extract_bytes("t.txt", "安排\n七月、八月:\n1、暑期培训\n".as_bytes()).unwrap();
         let d = &p.extract.documents[0];
         assert_eq!(item_months(d, &d.items[0]), [7, 8]);
+    }
+
+    #[test]
+    fn stages_and_numbered_months_schedule_their_entries() {
+        let text = "课题计划\n一、研究步骤\n第一阶段(3月—4月):准备阶段\n1、成立课题组。\n2、学习理论。\n第二阶段(5月)\n1、开展课堂研究。\n二、行事历\n(一)九月份\n1、制定计划\n(二)十二月至次年一月\n1、期末复习\n三、保障措施\n1、加强领导。\n";
+        let (secs, items) = run(text);
+        assert_eq!(
+            secs,
+            [
+                "1 一、研究步骤",
+                "2 第一阶段(3月—4月):准备阶段",
+                "2 第二阶段(5月)",
+                "1 二、行事历",
+                "2 (一)九月份",
+                "2 (二)十二月至次年一月",
+                "1 三、保障措施"
+            ]
+        );
+        assert_eq!(
+            items,
+            [
+                "s2 Schedule 成立课题组",
+                "s2 Schedule 学习理论",
+                "s3 Schedule 开展课堂研究",
+                "s5 Schedule 制定计划",
+                "s6 Schedule 期末复习",
+                "s7 Measure 加强领导"
+            ]
+        );
+        let d = doc(text);
+        let months: Vec<Vec<u32>> = d
+            .items
+            .iter()
+            .map(|i| item_months(&d, i).to_vec())
+            .collect();
+        assert_eq!(
+            months,
+            [
+                vec![3, 4],
+                vec![3, 4],
+                vec![5],
+                vec![9],
+                vec![12, 1],
+                vec![]
+            ]
+        );
     }
 
     #[test]
