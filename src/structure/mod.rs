@@ -486,6 +486,7 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
         item_list: None,
         nested: None,
     };
+    let promoted = promoted(s, &blocks, sig);
     let top_kind = blocks
         .iter()
         .find_map(|b| b.marker.as_ref().map(|m| m.kind))
@@ -545,7 +546,7 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                             && heading_like(t)
                             && !states_a_number(t)
                             && bd.item_list != Some((m.kind, parent));
-                        nests || heads_prose
+                        nests || heads_prose || promoted[k]
                     }
                 };
                 if section && m.kind.is_schedule() {
@@ -613,6 +614,79 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
     }
     doc.sections = sections;
     doc.items = items;
+}
+
+/// Whether a numbered block heads content on its own look: deeper
+/// markers follow it, or prose follows a heading-like line that sets no
+/// number.
+fn heads_content(s: &str, blk: &Block, m: &Marker, next: Option<&Block>) -> bool {
+    let Some(next) = next else { return false };
+    match &next.marker {
+        Some(n) => n.kind != Kind::Bullet && n.kind.rank() > m.kind.rank(),
+        None => {
+            let t = &s[blk.text_start()..blk.range.end];
+            heading_like(t) && !states_a_number(t)
+        }
+    }
+}
+
+/// Numbered blocks to make sections although nothing follows them but
+/// their next sibling, because most of their siblings (same marker kind,
+/// numbered on, at the same depth) head content: a list's members are one
+/// kind of node. Such a block must read as a heading then prose in one
+/// (`1. 打造特色品牌。着力打造…` among `2. 办好校刊` + paragraph); its
+/// first sentence heads it, and sets no number.
+fn promoted(s: &str, blocks: &[Block], sig: usize) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    // Open runs of siblings, outermost first: kind, last number, members.
+    let mut runs: Vec<(Kind, u32, Vec<usize>)> = Vec::new();
+    let mut done: Vec<Vec<usize>> = Vec::new();
+    for (k, blk) in blocks.iter().enumerate().take(sig) {
+        let Some(m) = blk.marker.as_ref().filter(|m| m.kind != Kind::Bullet) else {
+            continue;
+        };
+        if let Some(j) = runs.iter().position(|r| r.0 == m.kind) {
+            let continues = m.num == runs[j].1 + 1;
+            done.extend(runs.drain(j + usize::from(continues)..).map(|r| r.2));
+            if continues {
+                runs[j].1 = m.num;
+                runs[j].2.push(k);
+                continue;
+            }
+        }
+        runs.push((m.kind, m.num, vec![k]));
+    }
+    done.extend(runs.into_iter().map(|r| r.2));
+    for run in done {
+        let list = |&k: &usize| {
+            blocks[k]
+                .marker
+                .as_ref()
+                .filter(|m| m.kind.is_list() && m.kind != Kind::CnDun)
+        };
+        let heads = run
+            .iter()
+            .filter(|&&k| {
+                list(&k).is_some_and(|m| {
+                    heads_content(s, &blocks[k], m, blocks.get(k + 1).filter(|_| k + 1 < sig))
+                })
+            })
+            .count();
+        // most of the others (a promoted block heads nothing itself)
+        if run.len() < 3 || 2 * heads <= run.len() - 1 {
+            continue;
+        }
+        for &k in &run {
+            let t = &s[blocks[k].text_start()..blocks[k].range.end];
+            let hl = heading_len(t);
+            let (head, rest) = t.split_at(hl);
+            out[k] = list(&k).is_some()
+                && !rest.trim_matches(is_trailing).is_empty()
+                && heading_like(head)
+                && !states_a_number(head);
+        }
+    }
+    out
 }
 
 /// Months of a numbered heading that is nothing but a month or a stage
@@ -856,6 +930,34 @@ mod tests {
                 vec![9],
                 vec![12, 1],
                 vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn siblings_of_a_list_are_one_kind_of_node() {
+        let (secs, items) = run("计划\n一、主要措施\n1. 建设书香校园。各班设立图书角,每月更新一次。\n2. 加强教师培训\n组织新教师岗前培训。\n3. 推进课题研究\n做好中期评估。\n4. 每月开展2次教研活动。各组轮流主持。\n二、工作目标\n1. 提高质量。\n2. 减轻负担。\n3. 家校共育\n");
+        assert_eq!(
+            secs,
+            [
+                "1 一、主要措施",
+                "2 1.建设书香校园",
+                "2 2.加强教师培训",
+                "2 3.推进课题研究",
+                "1 二、工作目标"
+            ]
+        );
+        assert_eq!(
+            items,
+            [
+                "s2 Measure 各班设立图书角,每月更新一次",
+                "s3 Measure 组织新教师岗前培训",
+                "s4 Measure 做好中期评估",
+                // it sets a number: an entry, whose quota stays readable
+                "s1 Measure 每月开展2次教研活动。各组轮流主持",
+                "s5 Goal 提高质量",
+                "s5 Goal 减轻负担",
+                "s5 Goal 家校共育"
             ]
         );
     }
