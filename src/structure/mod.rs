@@ -673,7 +673,7 @@ fn promoted(s: &str, blocks: &[Block], sig: usize) -> Vec<bool> {
             })
             .count();
         // most of the others (a promoted block heads nothing itself)
-        if run.len() < 3 || 2 * heads <= run.len() - 1 {
+        if run.len() < 3 || 2 * heads < run.len() {
             continue;
         }
         for &k in &run {
