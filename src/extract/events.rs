@@ -20,6 +20,7 @@ use super::clause::{clauses, trim_end_punct, Clause};
 use super::DocCtx;
 use crate::dict::{alternation, entries};
 use crate::model::{Document, Event, Item, Section, When};
+use crate::structure::months::{month_span, NEXT_YEAR};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -63,11 +64,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"(?P<iso>(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}}))",
             r"|(?:(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}}|20[xX×]{{2}})年)?",
-            r"(?P<m>\d{{1,2}}|{cn})(?:(?P<to>-|—|~|至|到)(?P<m2>\d{{1,2}}|{cn}))?月份?",
+            r"(?P<m>\d{{1,2}}|{cn})(?:(?P<to>-|—|~|至|到)(?:{ny})?(?P<m2>\d{{1,2}}|{cn}))?月份?",
             r"(?:(?P<d>\d{{1,2}}|{day})[日号]?(?:(?:-|—|~|至|到)(?:\d{{1,2}}|{day}))?[日号])?"
         ),
         cn = CN_SMALL,
-        day = CN_DAY
+        day = CN_DAY,
+        ny = crate::dict::alternation_of(NEXT_YEAR.iter().copied())
     ))
     .expect("date pattern")
 });
@@ -167,8 +169,8 @@ fn hits(clause: &str) -> Vec<Hit> {
             w.day = c.name("d").and_then(|m| small(m.as_str()));
             let m2 = c.name("m2").and_then(|m| small(m.as_str()));
             if let (Some(a), Some(b)) = (w.month, m2) {
-                if a < b {
-                    w.months = (a..=b).collect();
+                if a != b && (1..=12).contains(&a) && (1..=12).contains(&b) {
+                    w.months = month_span(a, b);
                 }
             }
         }
@@ -271,16 +273,15 @@ fn hits(clause: &str) -> Vec<Hit> {
                 k.when.weekday = k.when.weekday.or(h.when.weekday);
                 k.range.end = k.range.end.max(h.range.end);
             }
-            // 4月—12月, 20xx年4月至20xx年12月: one span of months.
+            // 4月—12月, 20xx年4月至20xx年12月, 12月至次年1月: one span of
+            // months.
             Some(k)
-                if matches!(
-                    clause[k.range.end..h.range.start].trim(),
-                    "-" | "—" | "——" | "~" | "至" | "到"
-                ) && k.when.months.len() == 1
+                if span_sep(&clause[k.range.end..h.range.start])
+                    && k.when.months.len() == 1
                     && h.when.months.len() == 1
-                    && k.when.months[0] < h.when.months[0] =>
+                    && k.when.months[0] != h.when.months[0] =>
             {
-                k.when.months = (k.when.months[0]..=h.when.months[0]).collect();
+                k.when.months = month_span(k.when.months[0], h.when.months[0]);
                 k.when.day = None;
                 k.range.end = h.range.end;
             }
@@ -288,6 +289,24 @@ fn hits(clause: &str) -> Vec<Hit> {
         }
     }
     kept
+}
+
+/// Whether the text between two dates makes them one span: a range sign,
+/// with the next year's word after it (至次年).
+fn span_sep(between: &str) -> bool {
+    let t = between.trim();
+    let t = &t[..t.len() - year_suffix(t)];
+    matches!(t.trim_end(), "-" | "—" | "——" | "~" | "至" | "到")
+}
+
+/// Bytes of a next-year word ending `s` (至次年).
+fn year_suffix(s: &str) -> usize {
+    NEXT_YEAR
+        .iter()
+        .filter(|w| s.ends_with(**w))
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0)
 }
 
 fn small_year(s: &str) -> Option<i32> {
@@ -737,6 +756,27 @@ mod tests {
         // The item's own date wins over its heading.
         let e = ev("3月12日召开课题会议", Some(&[3]));
         assert_eq!(e[0].1, Some(3));
+    }
+
+    #[test]
+    fn spans_across_the_new_year() {
+        for (s, months) in [
+            ("十二月至次年一月组织期末复习", vec![12, 1]),
+            ("11月—1月整理课题档案", vec![11, 12, 1]),
+            (
+                "五月至次年一月完成课题结题",
+                vec![5, 6, 7, 8, 9, 10, 11, 12, 1],
+            ),
+            ("2024年12月—2025年1月开展读书节", vec![12, 1]),
+            ("11-2月开展冬季长跑", vec![11, 12, 1, 2]),
+            ("4月—6月开展课堂展示", vec![4, 5, 6]),
+        ] {
+            let e = ev(s, None);
+            assert_eq!(e.len(), 1, "{s}");
+            assert_eq!((e[0].1, &e[0].2), (months.first().copied(), &months), "{s}");
+        }
+        // a list of two months is no span
+        assert_eq!(ev("11月、1月各检查一次", None)[0].2, vec![11, 1]);
     }
 
     #[test]
