@@ -464,7 +464,11 @@ impl Builder<'_> {
         let Some(top) = self.stack.last() else {
             return Role::Measure;
         };
-        if self.stack.iter().any(|o| o.kind.is_schedule()) {
+        if self
+            .stack
+            .iter()
+            .any(|o| o.kind.is_schedule() || !self.sections[o.section].months.is_empty())
+        {
             return Role::Schedule;
         }
         let goal = |i: usize| {
@@ -562,6 +566,7 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
         near: std::cell::Cell::new(0),
         ids: Vec::new(),
     };
+    let promoted = promoted(s, &blocks, sig);
     let top_kind = blocks
         .iter()
         .find_map(|b| b.marker.as_ref().map(|m| m.kind))
@@ -621,7 +626,7 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                             && heading_like(t)
                             && !states_a_number(t)
                             && bd.item_list != Some((m.kind, parent));
-                        nests || heads_prose
+                        nests || heads_prose || promoted[k]
                     }
                 };
                 if section && m.kind.is_schedule() {
@@ -635,7 +640,8 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                 } else if section {
                     let hl = heading_len(t);
                     let head = text.start..text.start + t[..hl].trim_end_matches(is_trailing).len();
-                    bd.open(m.kind, m.num, marker, head, m.months.clone());
+                    let months = heading_months(&s[head.clone()]);
+                    bd.open(m.kind, m.num, marker, head, months);
                     bd.item_list = None;
                     let rest = text.start + hl..text.end;
                     if !s[rest.clone()].trim_matches(is_trailing).is_empty() {
@@ -688,6 +694,89 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
     }
     doc.sections = sections;
     doc.items = items;
+}
+
+/// Whether a numbered block heads content on its own look: deeper
+/// markers follow it, or prose follows a heading-like line that sets no
+/// number.
+fn heads_content(s: &str, blk: &Block, m: &Marker, next: Option<&Block>) -> bool {
+    let Some(next) = next else { return false };
+    match &next.marker {
+        Some(n) => n.kind != Kind::Bullet && n.kind.rank() > m.kind.rank(),
+        None => {
+            let t = &s[blk.text_start()..blk.range.end];
+            heading_like(t) && !states_a_number(t)
+        }
+    }
+}
+
+/// Numbered blocks to make sections although nothing follows them but
+/// their next sibling, because most of their siblings (same marker kind,
+/// numbered on, at the same depth) head content: a list's members are one
+/// kind of node. Such a block must read as a heading then prose in one
+/// (`1. 打造特色品牌。着力打造…` among `2. 办好校刊` + paragraph); its
+/// first sentence heads it, and sets no number.
+fn promoted(s: &str, blocks: &[Block], sig: usize) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    // Open runs of siblings, outermost first: kind, last number, members.
+    let mut runs: Vec<(Kind, u32, Vec<usize>)> = Vec::new();
+    let mut done: Vec<Vec<usize>> = Vec::new();
+    for (k, blk) in blocks.iter().enumerate().take(sig) {
+        let Some(m) = blk.marker.as_ref().filter(|m| m.kind != Kind::Bullet) else {
+            continue;
+        };
+        if let Some(j) = runs.iter().position(|r| r.0 == m.kind) {
+            let continues = m.num == runs[j].1 + 1;
+            done.extend(runs.drain(j + usize::from(continues)..).map(|r| r.2));
+            if continues {
+                runs[j].1 = m.num;
+                runs[j].2.push(k);
+                continue;
+            }
+        }
+        runs.push((m.kind, m.num, vec![k]));
+    }
+    done.extend(runs.into_iter().map(|r| r.2));
+    for run in done {
+        let list = |&k: &usize| {
+            blocks[k]
+                .marker
+                .as_ref()
+                .filter(|m| m.kind.is_list() && m.kind != Kind::CnDun)
+        };
+        let heads = run
+            .iter()
+            .filter(|&&k| {
+                list(&k).is_some_and(|m| {
+                    heads_content(s, &blocks[k], m, blocks.get(k + 1).filter(|_| k + 1 < sig))
+                })
+            })
+            .count();
+        // most of the others (a promoted block heads nothing itself)
+        if run.len() < 3 || 2 * heads < run.len() {
+            continue;
+        }
+        for &k in &run {
+            let t = &s[blocks[k].text_start()..blocks[k].range.end];
+            let hl = heading_len(t);
+            let (head, rest) = t.split_at(hl);
+            out[k] = list(&k).is_some()
+                && !rest.trim_matches(is_trailing).is_empty()
+                && heading_like(head)
+                && !states_a_number(head);
+        }
+    }
+    out
+}
+
+/// Months of a numbered heading that is nothing but a month or a stage
+/// with its months (`(一)九月份`, `1、第一阶段(3月—4月)`): its entries are
+/// scheduled in them, as under an unnumbered month heading.
+fn heading_months(h: &str) -> Vec<u32> {
+    months::month_heading(h)
+        .or_else(|| months::stage_heading(h))
+        .map(|h| h.months)
+        .unwrap_or_default()
 }
 
 /// Whether a line states a number other than a year (每月至少听课2次,
@@ -911,6 +1000,80 @@ mod tests {
             crate::extract_bytes("t.txt", "安排\n七月、八月:\n1、暑期培训\n".as_bytes()).unwrap();
         let d = &p.extract.documents[0];
         assert_eq!(item_months(d, &d.items[0]), [7, 8]);
+    }
+
+    #[test]
+    fn stages_and_numbered_months_schedule_their_entries() {
+        let text = "课题计划\n一、研究步骤\n第一阶段(3月—4月):准备阶段\n1、成立课题组。\n2、学习理论。\n第二阶段(5月)\n1、开展课堂研究。\n二、行事历\n(一)九月份\n1、制定计划\n(二)十二月至次年一月\n1、期末复习\n三、保障措施\n1、加强领导。\n";
+        let (secs, items) = run(text);
+        assert_eq!(
+            secs,
+            [
+                "1 一、研究步骤",
+                "2 第一阶段(3月—4月):准备阶段",
+                "2 第二阶段(5月)",
+                "1 二、行事历",
+                "2 (一)九月份",
+                "2 (二)十二月至次年一月",
+                "1 三、保障措施"
+            ]
+        );
+        assert_eq!(
+            items,
+            [
+                "s2 Schedule 成立课题组",
+                "s2 Schedule 学习理论",
+                "s3 Schedule 开展课堂研究",
+                "s5 Schedule 制定计划",
+                "s6 Schedule 期末复习",
+                "s7 Measure 加强领导"
+            ]
+        );
+        let d = doc(text);
+        let months: Vec<Vec<u32>> = d
+            .items
+            .iter()
+            .map(|i| item_months(&d, i).to_vec())
+            .collect();
+        assert_eq!(
+            months,
+            [
+                vec![3, 4],
+                vec![3, 4],
+                vec![5],
+                vec![9],
+                vec![12, 1],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn siblings_of_a_list_are_one_kind_of_node() {
+        let (secs, items) = run("计划\n一、主要措施\n1. 建设书香校园。各班设立图书角,每月更新一次。\n2. 加强教师培训\n组织新教师岗前培训。\n3. 推进课题研究\n做好中期评估。\n4. 每月开展2次教研活动。各组轮流主持。\n二、工作目标\n1. 提高质量。\n2. 减轻负担。\n3. 家校共育\n");
+        assert_eq!(
+            secs,
+            [
+                "1 一、主要措施",
+                "2 1.建设书香校园",
+                "2 2.加强教师培训",
+                "2 3.推进课题研究",
+                "1 二、工作目标"
+            ]
+        );
+        assert_eq!(
+            items,
+            [
+                "s2 Measure 各班设立图书角,每月更新一次",
+                "s3 Measure 组织新教师岗前培训",
+                "s4 Measure 做好中期评估",
+                // it sets a number: an entry, whose quota stays readable
+                "s1 Measure 每月开展2次教研活动。各组轮流主持",
+                "s5 Goal 提高质量",
+                "s5 Goal 减轻负担",
+                "s5 Goal 家校共育"
+            ]
+        );
     }
 
     #[test]
