@@ -1,7 +1,9 @@
 //! Content terms of a text for alignment: jieba words (search mode, so a
 //! compound also yields its parts), folded through the paraphrase groups of
 //! `dictionaries/compare_synonyms.txt`, without general words
-//! (`compare_stopwords.txt`), numbers and grammar characters.
+//! (`compare_stopwords.txt`), numbers, grammar characters and the wording of
+//! a quota (不少于, 至少, 每学期, 每位: the quota check compares those), which
+//! a summary rarely repeats and which would otherwise weigh most.
 //!
 //! Runs of single characters that jieba could not join (特/师 in 特师名师,
 //! 书/苑) are read as one word, so an unknown name still aligns.
@@ -14,6 +16,14 @@ use std::sync::LazyLock;
 static SYNONYMS: &str = include_str!("../../dictionaries/compare_synonyms.txt");
 static STOPWORDS: &str = include_str!("../../dictionaries/compare_stopwords.txt");
 static FUNCTION_CHARS: &str = include_str!("../../dictionaries/compare_function_chars.txt");
+static COMPARATORS: &str = include_str!("../../dictionaries/comparators.txt");
+
+/// The comparator words of quotas (不少于, 以上), first field of each line.
+static COMPARATOR_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(COMPARATORS)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect()
+});
 
 /// Word → the first word of its paraphrase group.
 static GROUP_OF: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -81,6 +91,24 @@ fn is_content_word(w: &str) -> bool {
         && !STOP.contains(w)
         && !w.chars().all(|c| GRAMMAR.contains(&c))
         && !w.contains('月')
+        && !is_quota_wording(w)
+        && !is_number_word(w)
+}
+
+/// A Chinese numeral with at most one character after it, or an ordinal:
+/// 一期, 两位, 第一, 第二期. Counts are the quota check's to compare, and
+/// 第一期 of one thing says nothing of which thing.
+fn is_number_word(w: &str) -> bool {
+    let body = w.strip_prefix('第').unwrap_or(w);
+    let rest = body.trim_start_matches(|c| "零〇一二两三四五六七八九十百千万".contains(c));
+    rest.len() < body.len() && rest.chars().count() <= 1
+}
+
+/// A comparator or the start of one (jieba cuts 不少于 as 不少 + 于), or a
+/// short rate word (每学期, 每位, 每周).
+fn is_quota_wording(w: &str) -> bool {
+    COMPARATOR_WORDS.iter().any(|c| c.starts_with(w))
+        || (w.starts_with('每') && w.chars().count() <= 3)
 }
 
 fn term(word: &str) -> Term {
@@ -143,24 +171,23 @@ pub fn terms(text: &str) -> Vec<Term> {
     out
 }
 
-/// The 2-character dictionary words inside a longer word, when together
-/// they cover every character of it.
+/// The 2-character dictionary words that tile a longer word end to end
+/// (课题研究 → 课题 研究). Overlapping words do not tile it: 教科室 holds
+/// 教科 and 科室, but 教科 would then meet 教科研 on the other side.
 fn parts(word: &str) -> Option<Vec<&str>> {
     let n = word.chars().count();
-    if n <= 2 {
+    if n <= 2 || n % 2 == 1 {
         return None;
     }
-    let mut covered = vec![false; n];
-    let mut out = Vec::new();
-    for sub in jieba().cut_for_search(word, false) {
-        if sub.end - sub.start == 2 && sub.word != word {
-            covered[sub.start..sub.end]
-                .iter_mut()
-                .for_each(|c| *c = true);
-            out.push(sub.word);
-        }
-    }
-    covered.iter().all(|c| *c).then_some(out)
+    let subs: Vec<_> = jieba()
+        .cut_for_search(word, false)
+        .into_iter()
+        .filter(|sub| sub.end - sub.start == 2 && sub.word != word)
+        .collect();
+    (0..n)
+        .step_by(2)
+        .map(|at| subs.iter().find(|sub| sub.start == at).map(|sub| sub.word))
+        .collect()
 }
 
 /// A word without a general word at its start or end (开展业务 → 业务), which
@@ -194,6 +221,13 @@ mod tests {
 
     fn surfaces(text: &str) -> Vec<String> {
         terms(text).into_iter().map(|t| t.surface).collect()
+    }
+
+    #[test]
+    fn quota_wording_is_no_term() {
+        // written for this test
+        assert_eq!(surfaces("每位教师每学期听课不少于15节"), ["教师", "听课"]);
+        assert_eq!(surfaces("每周作业不超过60分钟"), ["作业", "分钟"]);
     }
 
     #[test]
@@ -242,10 +276,16 @@ mod tests {
         let s = surfaces("各教研组制定计划");
         assert!(s.contains(&"教研组".to_string()), "{s:?}");
         assert!(!s.contains(&"教研".to_string()), "{s:?}");
+        // written for this test: 教科 and 科室 overlap, so no parts
+        let s = surfaces("教科室工作总结");
+        assert!(s.contains(&"教科室".to_string()), "{s:?}");
+        assert!(!s.contains(&"教科".to_string()), "{s:?}");
     }
 
     #[test]
     fn months_and_numbers_are_not_terms() {
+        // written for this test: ordinals and Chinese counts too
+        assert_eq!(surfaces("第一期讲坛请了两位专家"), ["讲坛", "专家"]);
         let s = surfaces("3月份组织了12次学习");
         assert!(
             s.iter().all(|w| !w.contains('月') && !w.contains('1')),
