@@ -96,16 +96,46 @@ fn small(s: &str) -> Option<u32> {
 /// The chars of which a calendar expression holds at least one: 月 of a
 /// date, the separator of 2021-7-6, 周/星期/礼拜 of a weekday, and each
 /// rhythm word (a unit test holds `recurrence.txt` to that).
+#[cfg(test)]
 const CALENDAR_CHARS: [char; 7] = ['月', '周', '星', '礼', '-', '/', '.'];
 
+/// Bits of `calendar()`: 月; 周, 星 or 礼; a date separator - / . .
+const MONTH: u8 = 1;
+const WEEK: u8 = 2;
+const SEPARATOR: u8 = 4;
+
+/// Which of the calendar chars a text holds, as `MONTH | WEEK | SEPARATOR`
+/// bits. Most clauses hold none, so this gate runs on every item and
+/// clause: vectorised byte searches, as the UTF-8 of 月周星礼 cannot start
+/// inside another char.
+fn calendar(s: &str) -> u8 {
+    use memchr::memmem::Finder;
+    static WEEKS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["周", "星", "礼"].map(|w| Finder::new(w.as_bytes()).into_owned()));
+    static MONTHS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("月".as_bytes()));
+    let b = s.as_bytes();
+    let mut bits = 0;
+    if memchr::memchr3(b'-', b'/', b'.', b).is_some() {
+        bits |= SEPARATOR;
+    }
+    if MONTHS.find(b).is_some() {
+        bits |= MONTH;
+    }
+    if WEEKS.iter().any(|f| f.find(b).is_some()) {
+        bits |= WEEK;
+    }
+    bits
+}
+
 fn hits(clause: &str) -> Vec<Hit> {
-    if !clause.contains(CALENDAR_CHARS) {
+    let cal = calendar(clause);
+    if cal == 0 {
         return Vec::new();
     }
     let mut out: Vec<Hit> = Vec::new();
     // A date holds 月 or is written 2021-7-6; numerals are everywhere, so
     // the pattern alone would try most chars of most clauses.
-    let dated = clause.contains('月') || clause.contains(['-', '/', '.']);
+    let dated = cal & (MONTH | SEPARATOR) != 0;
     for c in dated
         .then(|| DATE.captures_iter(clause))
         .into_iter()
@@ -184,7 +214,9 @@ fn hits(clause: &str) -> Vec<Hit> {
     // A rhythm inside the object of 列入/纳入 qualifies a schedule or a
     // review, it is no activity of its own.
     let mut object: Option<Option<usize>> = None;
-    for m in RHYTHM.find_iter(clause) {
+    // Each rhythm word holds 月 or a week char, each weekday 周/星期/礼拜.
+    let rhythms = (cal & (MONTH | WEEK) != 0).then(|| RHYTHM.find_iter(clause));
+    for m in rhythms.into_iter().flatten() {
         let object = *object.get_or_insert_with(|| RHYTHM_OBJECT.find(clause).map(|m| m.end()));
         let prev = clause[..m.start()].chars().next_back();
         // 3月月底, 第一周周一: the 月/周 of a date, not 月月/周周.
@@ -202,7 +234,8 @@ fn hits(clause: &str) -> Vec<Hit> {
             },
         });
     }
-    for c in WEEKDAY.captures_iter(clause) {
+    let weekdays = (cal & WEEK != 0).then(|| WEEKDAY.captures_iter(clause));
+    for c in weekdays.into_iter().flatten() {
         let (Some(whole), Some(d)) = (c.get(0), c.name("w")) else {
             continue;
         };
@@ -420,6 +453,10 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
             .into_iter()
             .filter_map(|p| scheduled(text, p, head))
             .collect();
+    }
+    // No clause of a text without calendar chars has a hit.
+    if calendar(text) == 0 {
+        return Vec::new();
     }
     let cl: Vec<Clause> = clauses(text);
     let hs: Vec<Vec<Hit>> = cl.iter().map(|c| hits(&text[c.range.clone()])).collect();
@@ -956,7 +993,25 @@ mod tests {
     #[test]
     fn every_rhythm_holds_a_calendar_char() {
         for r in RHYTHMS.iter() {
-            assert!(r[0].contains(CALENDAR_CHARS), "{}", r[0]);
+            assert!(calendar(r[0]) & (MONTH | WEEK) != 0, "{}", r[0]);
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte scan finds what a char search finds, also among chars
+        /// whose UTF-8 shares bytes with 月周星礼 (朋 胃 周 礼 …).
+        #[test]
+        fn calendar_scan_matches_char_search(
+            s in "(?:[月周星礼期朋胃肖禮週凋稠刖礻示/.·。0-9a一二-]|\\PC){0,24}"
+        ) {
+            let has = |cs: &[char]| s.contains(cs);
+            let bits = calendar(&s);
+            prop_assert_eq!(bits & MONTH != 0, has(&['月']));
+            prop_assert_eq!(bits & WEEK != 0, has(&['周', '星', '礼']));
+            prop_assert_eq!(bits & SEPARATOR != 0, has(&['-', '/', '.']));
+            prop_assert_eq!(bits != 0, s.contains(CALENDAR_CHARS));
         }
     }
 }
