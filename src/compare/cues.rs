@@ -304,6 +304,17 @@ mod tests {
     }
 
     #[test]
+    fn a_state_reached_is_an_outcome() {
+        // written for this test
+        assert_eq!(
+            status("三至六年级书面作业基本控制在60分钟以内"),
+            Status::Done
+        );
+        assert_eq!(status("徒弟听课全部达到要求"), Status::Done);
+        assert_eq!(status("今后作业量要控制在60分钟以内"), Status::Mentioned);
+    }
+
+    #[test]
     fn a_result_still_to_come_is_no_negation() {
         // written for this test
         assert_eq!(status("5月送评论文36篇,目前评比结果尚未公布"), Status::Done);
