@@ -85,8 +85,8 @@ fn arabic_end(text: &str, at: usize) -> usize {
 /// Scanned by hand: numerals are everywhere, and a pattern search cost more.
 fn numeral_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(c) = text[at..].chars().next() {
+    let mut from = 0;
+    while let Some((at, c)) = next_start(text, from) {
         let end = if c.is_ascii_digit() {
             let end = arabic_end(text, at);
             let rest = &text[end..];
@@ -134,13 +134,63 @@ fn numeral_ranges(text: &str) -> Vec<Range<usize>> {
                 _ => end,
             }
         } else {
-            at += c.len_utf8();
+            // `next_start` gives only digits and numeral chars.
+            from = at + c.len_utf8();
             continue;
         };
         out.push(at..end);
-        at = end;
+        from = end;
     }
     out
+}
+
+/// The first ASCII digit or Chinese numeral char at or after byte `from`.
+/// Steps char by char on the bytes, comparing a three-byte char's bytes
+/// with those of the numeral chars instead of decoding it.
+fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        // `i` is always at a char boundary, so `b` is ASCII or a lead byte.
+        match b {
+            b'0'..=b'9' => return Some((i, char::from(b))),
+            0x00..=0x7F => i += 1,
+            0xE0..=0xEF => {
+                if let Some(c) = bytes.get(i..i + 3).and_then(numeral_char) {
+                    return Some((i, c));
+                }
+                i += 3;
+            }
+            0xF0..=0xFF => i += 4,
+            _ => i += 2,
+        }
+    }
+    None
+}
+
+/// The Chinese numeral char (`chinese_digit`) whose UTF-8 bytes are `b`.
+fn numeral_char(b: &[u8]) -> Option<char> {
+    Some(match b {
+        [0xE9, 0x9B, 0xB6] => '零',
+        [0xE3, 0x80, 0x87] => '〇',
+        [0xE4, 0xB8, 0x80] => '一',
+        [0xE4, 0xBA, 0x8C] => '二',
+        [0xE4, 0xB8, 0xA4] => '两',
+        [0xE4, 0xB8, 0x89] => '三',
+        [0xE5, 0x9B, 0x9B] => '四',
+        [0xE4, 0xBA, 0x94] => '五',
+        [0xE5, 0x85, 0xAD] => '六',
+        [0xE4, 0xB8, 0x83] => '七',
+        [0xE5, 0x85, 0xAB] => '八',
+        [0xE4, 0xB9, 0x9D] => '九',
+        [0xE5, 0x8D, 0x81] => '十',
+        [0xE7, 0x99, 0xBE] => '百',
+        [0xE5, 0x8D, 0x83] => '千',
+        [0xE4, 0xB8, 0x87] => '万',
+        [0xE4, 0xBA, 0xBF] => '亿',
+        [0xE5, 0x8D, 0x8A] => '半',
+        _ => return None,
+    })
 }
 
 /// Every numeral of a text, left to right.
@@ -351,7 +401,7 @@ mod tests {
         /// The hand scan finds what the pattern it replaced found, on text
         /// mixing digits, numeral chars, separators, decimals and others.
         #[test]
-        fn scan_matches_the_numeral_pattern(s in "[0-9.万亿一二两十百千半零〇\\-—~至到篇个次人,。a ]{0,24}") {
+        fn scan_matches_the_numeral_pattern(s in "[0-9.万亿一二两十百千半零〇\\-—~至到篇个次人,。a 上〔学九]{0,24}") {
             let pattern = regex::Regex::new(concat!(
                 r"[0-9]+(?:\.[0-9]+)?[万亿]?(?:(?:-|—|–|~|至|到)[0-9]+(?:\.[0-9]+)?[万亿]?)?",
                 r"|[零〇一二两三四五六七八九十百千万亿半]+",
@@ -360,6 +410,16 @@ mod tests {
             .unwrap();
             let expected: Vec<Range<usize>> = pattern.find_iter(&s).map(|m| m.range()).collect();
             prop_assert_eq!(numeral_ranges(&s), expected);
+        }
+    }
+
+    #[test]
+    fn byte_test_agrees_with_chinese_digit_on_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(numeral_char(b).is_some(), chinese_digit(c), "{c}");
+            assert!(numeral_char(b).is_none_or(|n| n == c), "{c}");
         }
     }
 

@@ -19,10 +19,10 @@
 //! classifier in method prose (通过开展一次读书活动,…) and 一个 after a target
 //! word earlier in the sentence (我们将…,确立一个主题) stay quotas.
 
-use super::clause::{clauses, Clause};
+use super::clause::{Clause, Clauses};
 use super::numerals::{find_all, proportion, Numeral};
 use super::DocCtx;
-use crate::dict::{alternation, entries};
+use crate::dict::{alternation, alternation_of, entries};
 use crate::model::{Document, Quota};
 use regex::Regex;
 use std::collections::HashSet;
@@ -107,6 +107,16 @@ static COMPARATOR: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
         v
     });
 
+/// Any `pre` word of `comparators.txt`: where none occurs before a count,
+/// only the words after it can give its comparator.
+static PRE_COMPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    let pre = COMPARATOR
+        .iter()
+        .filter(|(_, _, pos)| *pos == "pre")
+        .map(|(w, _, _)| *w);
+    Regex::new(&alternation_of(pre)).expect("pre comparators")
+});
+
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"每(?:{})?(?P<noun>{})|(?:^|[^每第这本上下])一(?P<term>学期|学年)",
@@ -162,7 +172,7 @@ pub(crate) struct Context {
 
 /// Whether a text names a set of routines (“四个一”, 八个一制度).
 pub(crate) fn names_a_set(text: &str) -> bool {
-    SET_LABEL.is_match(text)
+    text.contains("个一") && SET_LABEL.is_match(text)
 }
 
 /// Whether a text starts with a unit or classifier (一次, 一小时), which
@@ -434,10 +444,11 @@ pub(crate) fn comparator(clause: &str, count: &Count) -> Option<&'static str> {
     }
     let after = &clause[count.unit.end..];
     let before = &clause[..count.num.range.start];
+    let pre = PRE_COMPARATOR.is_match(before);
     for &(word, op, pos) in COMPARATOR.iter() {
         match pos {
             "post" if after.starts_with(word) => return Some(op),
-            "pre" => {
+            "pre" if pre => {
                 // Multi-char words govern the clause up to the count
                 // (至少围绕主题...上一节课); single-char ones must touch the
                 // number (近10篇, 约20人). No other number may stand between.
@@ -466,7 +477,12 @@ pub(crate) fn comparator(clause: &str, count: &Count) -> Option<&'static str> {
 
 /// Rate words 每X before a count, in reading order: (byte range in clause).
 pub(crate) fn rates(clause: &str, upto: usize) -> Vec<Range<usize>> {
-    RATE.captures_iter(&clause[..upto])
+    let s = &clause[..upto];
+    // Every rate holds 每, or is 一学期 / 一学年.
+    if !s.contains('每') && !s.contains("一学") {
+        return Vec::new();
+    }
+    RATE.captures_iter(s)
         .filter_map(|c| c.name("noun").or_else(|| c.name("term")).map(|m| m.range()))
         .collect()
 }
@@ -514,7 +530,11 @@ fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
     // Clauses of the running sentence whose report and target words are not
     // looked for yet: only a clause with a count needs to know them.
     let mut unread: Vec<Range<usize>> = Vec::new();
-    for c in clauses(text) {
+    // Clauses after the last numeral hold no count: the split stops there.
+    for c in Clauses::new(text) {
+        if numerals.peek().is_none() {
+            break;
+        }
         let clause = &text[c.range.clone()];
         let mut own = Vec::new();
         while let Some(n) = numerals.next_if(|n| n.range.start < c.range.end) {
@@ -590,12 +610,16 @@ fn find(text: &str, reads: &[Read]) -> Vec<Found> {
         let clause = &text[c.range.clone()];
         let base = c.range.start;
         let shift = |x: Range<usize>| base + x.start..base + x.end;
-        let scope = SCOPE.find(clause);
+        if r.reading != Reading::Quota {
+            continue;
+        }
+        // Every scope holds 岁 or 教龄.
+        let scope = (clause.contains('岁') || clause.contains("教龄"))
+            .then(|| SCOPE.find(clause))
+            .flatten();
         let count = &r.count;
         // A number inside the age scope is not the quota itself.
-        if r.reading != Reading::Quota
-            || scope.is_some_and(|s| s.range().contains(&count.num.range.start))
-        {
+        if scope.is_some_and(|s| s.range().contains(&count.num.range.start)) {
             continue;
         }
         let mut per: Vec<Range<usize>> = rates(clause, count.num.range.start)
@@ -680,6 +704,7 @@ pub(crate) fn extract(ctx: &DocCtx, doc: &mut Document, reads: &[Vec<Read>]) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::clause::clauses;
     use super::*;
 
     /// (value, unit, comparator, per) of the quotas of one sentence.
