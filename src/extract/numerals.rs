@@ -144,9 +144,28 @@ fn numeral_ranges(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The Chinese numeral chars, as `chinese_digit` knows them.
+const NUMERAL_CHARS: [char; 18] = [
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿', '半',
+];
+
+/// One bit per value of the low 12 bits of a code point, set for those of
+/// the numeral chars: the low 12 bits are the payload of the last two bytes
+/// of a three-byte char, so a char whose bit is clear is no numeral and is
+/// passed over without decoding it.
+static LOW_BITS: [u64; 64] = {
+    let mut t = [0u64; 64];
+    let mut k = 0;
+    while k < NUMERAL_CHARS.len() {
+        let low = NUMERAL_CHARS[k] as usize & 0xFFF;
+        t[low >> 6] |= 1 << (low & 63);
+        k += 1;
+    }
+    t
+};
+
 /// The first ASCII digit or Chinese numeral char at or after byte `from`.
-/// Steps char by char on the bytes, comparing a three-byte char's bytes
-/// with those of the numeral chars instead of decoding it.
 fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut i = from;
@@ -156,8 +175,14 @@ fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
             b'0'..=b'9' => return Some((i, char::from(b))),
             0x00..=0x7F => i += 1,
             0xE0..=0xEF => {
-                if let Some(c) = bytes.get(i..i + 3).and_then(numeral_char) {
-                    return Some((i, c));
+                let (b2, b3) = (bytes.get(i + 1), bytes.get(i + 2));
+                let low = (usize::from(b2.map_or(0, |b| b & 0x3F)) << 6)
+                    | usize::from(b3.map_or(0, |b| b & 0x3F));
+                if LOW_BITS[low >> 6] >> (low & 63) & 1 == 1 {
+                    let c = text[i..].chars().next()?;
+                    if chinese_digit(c) {
+                        return Some((i, c));
+                    }
                 }
                 i += 3;
             }
@@ -166,31 +191,6 @@ fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
         }
     }
     None
-}
-
-/// The Chinese numeral char (`chinese_digit`) whose UTF-8 bytes are `b`.
-fn numeral_char(b: &[u8]) -> Option<char> {
-    Some(match b {
-        [0xE9, 0x9B, 0xB6] => '零',
-        [0xE3, 0x80, 0x87] => '〇',
-        [0xE4, 0xB8, 0x80] => '一',
-        [0xE4, 0xBA, 0x8C] => '二',
-        [0xE4, 0xB8, 0xA4] => '两',
-        [0xE4, 0xB8, 0x89] => '三',
-        [0xE5, 0x9B, 0x9B] => '四',
-        [0xE4, 0xBA, 0x94] => '五',
-        [0xE5, 0x85, 0xAD] => '六',
-        [0xE4, 0xB8, 0x83] => '七',
-        [0xE5, 0x85, 0xAB] => '八',
-        [0xE4, 0xB9, 0x9D] => '九',
-        [0xE5, 0x8D, 0x81] => '十',
-        [0xE7, 0x99, 0xBE] => '百',
-        [0xE5, 0x8D, 0x83] => '千',
-        [0xE4, 0xB8, 0x87] => '万',
-        [0xE4, 0xBA, 0xBF] => '亿',
-        [0xE5, 0x8D, 0x8A] => '半',
-        _ => return None,
-    })
 }
 
 /// Every numeral of a text, left to right.
@@ -414,12 +414,14 @@ mod tests {
     }
 
     #[test]
-    fn byte_test_agrees_with_chinese_digit_on_every_char() {
+    fn every_numeral_char_passes_the_low_bits_filter() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let mut buf = [0; 4];
-            let b = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(numeral_char(b).is_some(), chinese_digit(c), "{c}");
-            assert!(numeral_char(b).is_none_or(|n| n == c), "{c}");
+            assert_eq!(NUMERAL_CHARS.contains(&c), chinese_digit(c), "{c}");
+        }
+        for c in NUMERAL_CHARS {
+            let low = c as usize & 0xFFF;
+            assert_eq!(c.len_utf8(), 3);
+            assert_eq!(LOW_BITS[low >> 6] >> (low & 63) & 1, 1, "{c}");
         }
     }
 
