@@ -1,8 +1,9 @@
 //! Throughput of planx on one core, in bytes of input:
 //! - `decode`, `decode+clean`: the first stages alone.
 //! - `front`: decode → clean → split → structure, on ~20 MB made by repeating
-//!   the seeds, simplified and traditional seeds apart (traditional also pays
-//!   for script conversion). Goal: ≥ 100 MB/s simplified.
+//!   the seeds: all of them (`mixed`, the corpus the goals name), and the
+//!   simplified and traditional seeds apart (traditional also pays for script
+//!   conversion). Goal: ≥ 100 MB/s simplified.
 //! - `jieba cut`: jieba-rs segmentation alone of the same decoded text, the
 //!   yardstick of the extract goal.
 //! - `extract`: the whole extract pipeline on the same inputs. Goal: at least
@@ -49,12 +50,15 @@ fn seeds() -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// The seeds of one script, each kept a file of its own, repeated until they
-/// hold about `CORPUS_BYTES`.
-fn corpus(traditional: bool) -> Vec<(String, Vec<u8>)> {
+/// The seeds of one script (all seeds when `traditional` is `None`), each kept
+/// a file of its own, repeated until they hold about `CORPUS_BYTES`.
+fn corpus(traditional: Option<bool>) -> Vec<(String, Vec<u8>)> {
     let picked: Vec<_> = seeds()
         .into_iter()
         .filter(|(name, bytes)| {
+            let Some(traditional) = traditional else {
+                return true;
+            };
             let parsed = planx::extract_bytes(name, bytes).expect("seed reads");
             let trad = parsed
                 .extract
@@ -112,7 +116,11 @@ fn cpu_throughput(label: &str, bytes: usize, mut work: impl FnMut() -> usize) {
 }
 
 fn throughput(c: &mut Criterion) {
-    for (script, traditional) in [("simplified", false), ("traditional", true)] {
+    for (script, traditional) in [
+        ("mixed", None),
+        ("simplified", Some(false)),
+        ("traditional", Some(true)),
+    ] {
         let files = corpus(traditional);
         let bytes: usize = files.iter().map(|f| f.1.len()).sum();
         cpu_throughput(&format!("{script}/decode"), bytes, || {

@@ -132,7 +132,7 @@ fn candidates(s: &str) -> Vec<Cand> {
         let body = line.trim_start();
         let at = start + lead;
         start += piece.len();
-        if !title_like(body) || !may_end_suffix(body) || BRACKETED.is_match(body) {
+        if !may_end_suffix(body) || !title_like(body) || BRACKETED.is_match(body) {
             continue;
         }
         let Some(m) = SUFFIX.captures(body) else {

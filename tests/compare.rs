@@ -1,5 +1,6 @@
-//! `planx compare` on the fixture pairs of `tests/fixtures/pairs/` (plans
-//! from the corpus, summaries written for these tests, in both scripts,
+//! `planx compare` on the fixture pairs of `tests/fixtures/pairs/` (F–H:
+//! plans from the corpus, summaries written for these tests, in both
+//! scripts; I: plan and summary both written in another school's style;
 //! gold in the dev-set schema), and the command's formats and exit codes.
 
 use serde_json::Value;
@@ -160,6 +161,11 @@ fn simplified_plan_against_traditional_summary() {
 #[test]
 fn autumn_term_with_month_ranges_and_a_january_summary() {
     check("H");
+}
+
+#[test]
+fn inline_schedule_and_per_person_quotas_reported_in_figures() {
+    check("I");
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Content terms of a text for alignment: jieba words (search mode, so a
 //! compound also yields its parts), folded through the paraphrase groups of
 //! `dictionaries/compare_synonyms.txt`, without general words
-//! (`compare_stopwords.txt`), numbers and grammar characters.
+//! (`compare_stopwords.txt`), numbers, grammar characters and the wording of
+//! a quota (不少于, 至少, 每学期, 每位: the quota check compares those), which
+//! a summary rarely repeats and which would otherwise weigh most.
 //!
 //! Runs of single characters that jieba could not join (特/师 in 特师名师,
 //! 书/苑) are read as one word, so an unknown name still aligns.
@@ -14,6 +16,14 @@ use std::sync::LazyLock;
 static SYNONYMS: &str = include_str!("../../dictionaries/compare_synonyms.txt");
 static STOPWORDS: &str = include_str!("../../dictionaries/compare_stopwords.txt");
 static FUNCTION_CHARS: &str = include_str!("../../dictionaries/compare_function_chars.txt");
+static COMPARATORS: &str = include_str!("../../dictionaries/comparators.txt");
+
+/// The comparator words of quotas (不少于, 以上), first field of each line.
+static COMPARATOR_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(COMPARATORS)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect()
+});
 
 /// Word → the first word of its paraphrase group.
 static GROUP_OF: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -81,6 +91,14 @@ fn is_content_word(w: &str) -> bool {
         && !STOP.contains(w)
         && !w.chars().all(|c| GRAMMAR.contains(&c))
         && !w.contains('月')
+        && !is_quota_wording(w)
+}
+
+/// A comparator or the start of one (jieba cuts 不少于 as 不少 + 于), or a
+/// short rate word (每学期, 每位, 每周).
+fn is_quota_wording(w: &str) -> bool {
+    COMPARATOR_WORDS.iter().any(|c| c.starts_with(w))
+        || (w.starts_with('每') && w.chars().count() <= 3)
 }
 
 fn term(word: &str) -> Term {
@@ -194,6 +212,13 @@ mod tests {
 
     fn surfaces(text: &str) -> Vec<String> {
         terms(text).into_iter().map(|t| t.surface).collect()
+    }
+
+    #[test]
+    fn quota_wording_is_no_term() {
+        // written for this test
+        assert_eq!(surfaces("每位教师每学期听课不少于15节"), ["教师", "听课"]);
+        assert_eq!(surfaces("每周作业不超过60分钟"), ["作业", "分钟"]);
     }
 
     #[test]

@@ -69,37 +69,36 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
         if line.kind != LineKind::Body {
             continue;
         }
-        let sentences = layout::sentences(text, line.bytes.clone());
-        for (k, s) in sentences.iter().enumerate() {
-            // A run-in heading (2、加强业务理论学习。利用每周三…) names the
-            // entry; its sentences are the obligations.
-            if k == 0 && sentences.len() > 1 && is_run_in_heading(&text[s.clone()]) {
-                continue;
-            }
-            for (clause, core) in clauses(text, s.clone()) {
-                let chars = norm.char_at(clause.start)..norm.char_at(clause.end);
-                let Some(item) = item_at(&doc.items, chars.start) else {
+        for (item, piece) in item_pieces(norm, &doc.items, line.bytes.clone()) {
+            let sentences = layout::sentences(text, piece);
+            for (k, s) in sentences.iter().enumerate() {
+                // A run-in heading (2、加强业务理论学习。利用每周三…) names the
+                // entry; its sentences are the obligations.
+                if k == 0 && sentences.len() > 1 && is_run_in_heading(&text[s.clone()]) {
                     continue;
-                };
-                let clause_text = &text[clause.clone()];
-                let month = section_month(doc, &doc.items[item])
-                    .or(line.month)
-                    .or_else(|| layout::months_in(clause_text).first().map(|m| m.1))
-                    .or_else(|| event_month(doc, &doc.items[item]));
-                out.push(Unit {
-                    item,
-                    norm: chars,
-                    text: clause_text.to_string(),
-                    month,
-                    terms: weighted_terms(
-                        &format!(
-                            "{},{}",
-                            &text[clause.start..core.start],
-                            &text[core.end..clause.end]
+                }
+                for (clause, core) in clauses(text, s.clone()) {
+                    let chars = norm.char_at(clause.start)..norm.char_at(clause.end);
+                    let clause_text = &text[clause.clone()];
+                    let month = section_month(doc, &doc.items[item])
+                        .or(line.month)
+                        .or_else(|| layout::months_in(clause_text).first().map(|m| m.1))
+                        .or_else(|| event_month(doc, &doc.items[item]));
+                    out.push(Unit {
+                        item,
+                        norm: chars,
+                        text: clause_text.to_string(),
+                        month,
+                        terms: weighted_terms(
+                            &format!(
+                                "{},{}",
+                                &text[clause.start..core.start],
+                                &text[core.end..clause.end]
+                            ),
+                            &text[core],
                         ),
-                        &text[core],
-                    ),
-                });
+                    });
+                }
             }
         }
     }
@@ -163,11 +162,21 @@ fn is_leadin(chunk: &str) -> bool {
         || TAIL_WORDS.iter().any(|w| chunk.ends_with(w))
 }
 
-/// The item whose normalised range holds char `at`.
-fn item_at(items: &[Item], at: usize) -> Option<usize> {
+/// The parts of the line `bytes` that lie in items, with each one's item
+/// index: a schedule line 九月份:1、制定计划;2、学习 holds two items and
+/// its month heading, which is no obligation.
+fn item_pieces(norm: &NormText, items: &[Item], bytes: Range<usize>) -> Vec<(usize, Range<usize>)> {
+    let chars = norm.char_at(bytes.start)..norm.char_at(bytes.end);
     items
         .iter()
-        .position(|it| it.norm.start <= at && at < it.norm.end)
+        .enumerate()
+        .filter(|(_, it)| it.norm.start < chars.end && chars.start < it.norm.end)
+        .map(|(i, it)| {
+            let from = norm.byte_at(it.norm.start.max(chars.start));
+            let to = norm.byte_at(it.norm.end.min(chars.end));
+            (i, from..to)
+        })
+        .collect()
 }
 
 /// The month of the item's section or of a section above it.
@@ -254,6 +263,26 @@ mod tests {
             split("开展信息技术培训,使用多媒体设备上课"),
             ["开展信息技术培训", "使用多媒体设备上课"]
         );
+    }
+
+    #[test]
+    fn schedule_lines_give_each_entry_with_its_month() {
+        // written for this test: entries run in after a month heading, and
+        // sub-entries run in after a lead-in, are units of their own
+        let text = "数学组工作计划\n一、主要工作\n1.组织同课异构活动两次。\n二、行事历\n十月份：1、同课异构活动；2、计算竞赛。\n十一月份：1、作业设计评比。\n";
+        let parsed = crate::extract_bytes("plan.txt", text.as_bytes()).expect("parses");
+        let doc = &parsed.extract.documents[0];
+        let got: Vec<(String, Option<u32>)> = units(&parsed.norm, doc)
+            .into_iter()
+            .map(|u| (u.text, u.month))
+            .collect();
+        let want = [
+            ("组织同课异构活动两次", None),
+            ("同课异构活动", Some(10)),
+            ("计算竞赛", Some(10)),
+            ("作业设计评比", Some(11)),
+        ];
+        assert_eq!(got, want.map(|(t, m)| (t.to_string(), m)).to_vec());
     }
 
     #[test]

@@ -20,6 +20,7 @@ use super::clause::{clauses, trim_end_punct, Clause};
 use super::DocCtx;
 use crate::dict::{alternation, entries};
 use crate::model::{Document, Event, Item, Section, When};
+use crate::structure::months::{month_span, NEXT_YEAR};
 use regex::Regex;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -63,11 +64,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"(?P<iso>(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}}))",
             r"|(?:(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}}|20[xX×]{{2}})年)?",
-            r"(?P<m>\d{{1,2}}|{cn})(?:(?P<to>-|—|~|至|到)(?P<m2>\d{{1,2}}|{cn}))?月份?",
+            r"(?P<m>\d{{1,2}}|{cn})(?:(?P<to>-|—|~|至|到)(?:{ny})?(?P<m2>\d{{1,2}}|{cn}))?月份?",
             r"(?:(?P<d>\d{{1,2}}|{day})[日号]?(?:(?:-|—|~|至|到)(?:\d{{1,2}}|{day}))?[日号])?"
         ),
         cn = CN_SMALL,
-        day = CN_DAY
+        day = CN_DAY,
+        ny = crate::dict::alternation_of(NEXT_YEAR.iter().copied())
     ))
     .expect("date pattern")
 });
@@ -94,16 +96,46 @@ fn small(s: &str) -> Option<u32> {
 /// The chars of which a calendar expression holds at least one: 月 of a
 /// date, the separator of 2021-7-6, 周/星期/礼拜 of a weekday, and each
 /// rhythm word (a unit test holds `recurrence.txt` to that).
+#[cfg(test)]
 const CALENDAR_CHARS: [char; 7] = ['月', '周', '星', '礼', '-', '/', '.'];
 
+/// Bits of `calendar()`: 月; 周, 星 or 礼; a date separator - / . .
+const MONTH: u8 = 1;
+const WEEK: u8 = 2;
+const SEPARATOR: u8 = 4;
+
+/// Which of the calendar chars a text holds, as `MONTH | WEEK | SEPARATOR`
+/// bits. Most clauses hold none, so this gate runs on every item and
+/// clause: vectorised byte searches, as the UTF-8 of 月周星礼 cannot start
+/// inside another char.
+fn calendar(s: &str) -> u8 {
+    use memchr::memmem::Finder;
+    static WEEKS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["周", "星", "礼"].map(|w| Finder::new(w.as_bytes()).into_owned()));
+    static MONTHS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("月".as_bytes()));
+    let b = s.as_bytes();
+    let mut bits = 0;
+    if memchr::memchr3(b'-', b'/', b'.', b).is_some() {
+        bits |= SEPARATOR;
+    }
+    if MONTHS.find(b).is_some() {
+        bits |= MONTH;
+    }
+    if WEEKS.iter().any(|f| f.find(b).is_some()) {
+        bits |= WEEK;
+    }
+    bits
+}
+
 fn hits(clause: &str) -> Vec<Hit> {
-    if !clause.contains(CALENDAR_CHARS) {
+    let cal = calendar(clause);
+    if cal == 0 {
         return Vec::new();
     }
     let mut out: Vec<Hit> = Vec::new();
     // A date holds 月 or is written 2021-7-6; numerals are everywhere, so
     // the pattern alone would try most chars of most clauses.
-    let dated = clause.contains('月') || clause.contains(['-', '/', '.']);
+    let dated = cal & (MONTH | SEPARATOR) != 0;
     for c in dated
         .then(|| DATE.captures_iter(clause))
         .into_iter()
@@ -137,8 +169,8 @@ fn hits(clause: &str) -> Vec<Hit> {
             w.day = c.name("d").and_then(|m| small(m.as_str()));
             let m2 = c.name("m2").and_then(|m| small(m.as_str()));
             if let (Some(a), Some(b)) = (w.month, m2) {
-                if a < b {
-                    w.months = (a..=b).collect();
+                if a != b && (1..=12).contains(&a) && (1..=12).contains(&b) {
+                    w.months = month_span(a, b);
                 }
             }
         }
@@ -182,7 +214,9 @@ fn hits(clause: &str) -> Vec<Hit> {
     // A rhythm inside the object of 列入/纳入 qualifies a schedule or a
     // review, it is no activity of its own.
     let mut object: Option<Option<usize>> = None;
-    for m in RHYTHM.find_iter(clause) {
+    // Each rhythm word holds 月 or a week char, each weekday 周/星期/礼拜.
+    let rhythms = (cal & (MONTH | WEEK) != 0).then(|| RHYTHM.find_iter(clause));
+    for m in rhythms.into_iter().flatten() {
         let object = *object.get_or_insert_with(|| RHYTHM_OBJECT.find(clause).map(|m| m.end()));
         let prev = clause[..m.start()].chars().next_back();
         // 3月月底, 第一周周一: the 月/周 of a date, not 月月/周周.
@@ -200,7 +234,8 @@ fn hits(clause: &str) -> Vec<Hit> {
             },
         });
     }
-    for c in WEEKDAY.captures_iter(clause) {
+    let weekdays = (cal & WEEK != 0).then(|| WEEKDAY.captures_iter(clause));
+    for c in weekdays.into_iter().flatten() {
         let (Some(whole), Some(d)) = (c.get(0), c.name("w")) else {
             continue;
         };
@@ -238,16 +273,15 @@ fn hits(clause: &str) -> Vec<Hit> {
                 k.when.weekday = k.when.weekday.or(h.when.weekday);
                 k.range.end = k.range.end.max(h.range.end);
             }
-            // 4月—12月, 20xx年4月至20xx年12月: one span of months.
+            // 4月—12月, 20xx年4月至20xx年12月, 12月至次年1月: one span of
+            // months.
             Some(k)
-                if matches!(
-                    clause[k.range.end..h.range.start].trim(),
-                    "-" | "—" | "——" | "~" | "至" | "到"
-                ) && k.when.months.len() == 1
+                if span_sep(&clause[k.range.end..h.range.start])
+                    && k.when.months.len() == 1
                     && h.when.months.len() == 1
-                    && k.when.months[0] < h.when.months[0] =>
+                    && k.when.months[0] != h.when.months[0] =>
             {
-                k.when.months = (k.when.months[0]..=h.when.months[0]).collect();
+                k.when.months = month_span(k.when.months[0], h.when.months[0]);
                 k.when.day = None;
                 k.range.end = h.range.end;
             }
@@ -255,6 +289,24 @@ fn hits(clause: &str) -> Vec<Hit> {
         }
     }
     kept
+}
+
+/// Whether the text between two dates makes them one span: a range sign,
+/// with the next year's word after it (至次年).
+fn span_sep(between: &str) -> bool {
+    let t = between.trim();
+    let t = &t[..t.len() - year_suffix(t)];
+    matches!(t.trim_end(), "-" | "—" | "——" | "~" | "至" | "到")
+}
+
+/// Bytes of a next-year word ending `s` (至次年).
+fn year_suffix(s: &str) -> usize {
+    NEXT_YEAR
+        .iter()
+        .filter(|w| s.ends_with(**w))
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0)
 }
 
 fn small_year(s: &str) -> Option<i32> {
@@ -401,6 +453,10 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
             .into_iter()
             .filter_map(|p| scheduled(text, p, head))
             .collect();
+    }
+    // No clause of a text without calendar chars has a hit.
+    if calendar(text) == 0 {
+        return Vec::new();
     }
     let cl: Vec<Clause> = clauses(text);
     let hs: Vec<Vec<Hit>> = cl.iter().map(|c| hits(&text[c.range.clone()])).collect();
@@ -703,6 +759,27 @@ mod tests {
     }
 
     #[test]
+    fn spans_across_the_new_year() {
+        for (s, months) in [
+            ("十二月至次年一月组织期末复习", vec![12, 1]),
+            ("11月—1月整理课题档案", vec![11, 12, 1]),
+            (
+                "五月至次年一月完成课题结题",
+                vec![5, 6, 7, 8, 9, 10, 11, 12, 1],
+            ),
+            ("2024年12月—2025年1月开展读书节", vec![12, 1]),
+            ("11-2月开展冬季长跑", vec![11, 12, 1, 2]),
+            ("4月—6月开展课堂展示", vec![4, 5, 6]),
+        ] {
+            let e = ev(s, None);
+            assert_eq!(e.len(), 1, "{s}");
+            assert_eq!((e[0].1, &e[0].2), (months.first().copied(), &months), "{s}");
+        }
+        // a list of two months is no span
+        assert_eq!(ev("11月、1月各检查一次", None)[0].2, vec![11, 1]);
+    }
+
+    #[test]
     fn dated_clauses() {
         let e = ev(
             "以点带面,逐渐铺开。9月初召开迎接评估会议。为每个特色课程开具",
@@ -880,7 +957,25 @@ mod tests {
     #[test]
     fn every_rhythm_holds_a_calendar_char() {
         for r in RHYTHMS.iter() {
-            assert!(r[0].contains(CALENDAR_CHARS), "{}", r[0]);
+            assert!(calendar(r[0]) & (MONTH | WEEK) != 0, "{}", r[0]);
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The byte scan finds what a char search finds, also among chars
+        /// whose UTF-8 shares bytes with 月周星礼 (朋 胃 周 礼 …).
+        #[test]
+        fn calendar_scan_matches_char_search(
+            s in "(?:[月周星礼期朋胃肖禮週凋稠刖礻示/.·。0-9a一二-]|\\PC){0,24}"
+        ) {
+            let has = |cs: &[char]| s.contains(cs);
+            let bits = calendar(&s);
+            prop_assert_eq!(bits & MONTH != 0, has(&['月']));
+            prop_assert_eq!(bits & WEEK != 0, has(&['周', '星', '礼']));
+            prop_assert_eq!(bits & SEPARATOR != 0, has(&['-', '/', '.']));
+            prop_assert_eq!(bits != 0, s.contains(CALENDAR_CHARS));
         }
     }
 }

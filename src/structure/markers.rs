@@ -9,7 +9,7 @@ pub enum Kind {
     CnDun,
     /// (一) ㈠
     CnParen,
-    /// 二月: 九月份
+    /// 二月: 九月份, and a stage with its months: 第一阶段(3月—4月):
     Month,
     /// 第三周:
     Week,
@@ -138,15 +138,20 @@ pub fn at(s: &str) -> Option<Marker> {
                 return Some(schedule(Kind::Month, h));
             }
             let (num, len) = numbered(s, false, &['、', '.', ',', '．'])?;
-            // 1.5倍, 1、2年级, 2021.9 are not markers; `2、9月15日召开` is
+            // 1.5倍, 1、2年级, 2021.9 are not markers; `2、9月15日召开` and
+            // `3、2021年9月召开` are
+            let after = s[len..].trim_start_matches(' ');
             if next_after(len).is_some_and(|c| c.is_ascii_digit())
-                && !starts_with_date(s[len..].trim_start_matches(' '))
+                && !starts_with_date(after)
+                && !starts_with_year(after)
             {
                 return None;
             }
             Some(simple(Kind::Arabic, num, s, len))
         }
-        '第' => months::week_heading(s).map(|h| schedule(Kind::Week, h)),
+        '第' => months::week_heading(s)
+            .map(|h| schedule(Kind::Week, h))
+            .or_else(|| months::stage_heading(s).map(|h| schedule(Kind::Month, h))),
         _ if is_cn_numeral(c) => {
             if let Some(h) = months::month_heading(s) {
                 return Some(schedule(Kind::Month, h));
@@ -158,6 +163,8 @@ pub fn at(s: &str) -> Option<Marker> {
             }
             Some(simple(Kind::CnDun, num, s, len))
         }
+        // 准备阶段(3月): a stage with its months heads a schedule
+        _ if !c.is_ascii() => months::stage_heading(s).map(|h| schedule(Kind::Month, h)),
         _ => None,
     }
 }
@@ -174,6 +181,14 @@ fn starts_with_date(s: &str) -> bool {
         || ["初", "上旬", "中旬", "下旬", "底"]
             .iter()
             .any(|p| rest.starts_with(p))
+}
+
+/// `2021年`, `2021学年`, `2021年度`: a year opening an entry. A list
+/// marker holds at most two digits, so four digits after one start the
+/// entry's text.
+fn starts_with_year(s: &str) -> bool {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits == 4 && ["年", "学年"].iter().any(|w| s[digits..].starts_with(w))
 }
 
 fn schedule(kind: Kind, h: months::Heading) -> Marker {
@@ -209,8 +224,12 @@ mod tests {
         assert_eq!(kind("- 3、各课题"), Some((Kind::Bullet, 0)));
         assert_eq!(kind("九月份:"), Some((Kind::Month, 0)));
         assert_eq!(kind("第三周:"), Some((Kind::Week, 0)));
+        assert_eq!(kind("第一阶段(3月—4月):"), Some((Kind::Month, 0)));
+        assert_eq!(at("实施阶段(5月)").map(|m| m.months), Some(vec![5]));
         assert_eq!(kind("2、9月15日召开开题会"), Some((Kind::Arabic, 2)));
         assert_eq!(kind("3. 10月中旬完成"), Some((Kind::Arabic, 3)));
+        assert_eq!(kind("3、2021年秋季开展读书节"), Some((Kind::Arabic, 3)));
+        assert_eq!(kind("2.2022学年完成结题"), Some((Kind::Arabic, 2)));
         let m = at("(1)、一个方案").unwrap();
         assert_eq!(m.len, "(1)、".len());
     }
@@ -223,6 +242,8 @@ mod tests {
             "2021.9开学",
             "三、四年级",
             "2021-7-6",
+            "1、2021",
+            "1.20年",
             "--",
             "-2",
             "9月6日",

@@ -117,6 +117,71 @@ fn may_start(c: char) -> bool {
         )
 }
 
+/// Whether an inline marker may start at `c`, after the non-space char
+/// `after`: never after a Latin letter or digit (`2021`, `A1`, see
+/// `inline_ok`); `三、` and `九月:` only after a sentence end.
+fn may_start_after(c: char, after: char) -> bool {
+    may_start(c)
+        && !after.is_ascii_alphanumeric()
+        && (c.is_ascii_digit() || c == '(' || !is_cn_numeral(c) || is_stop(after) || after == '】')
+}
+
+/// Lead bytes of the chars [`marker_starts`] stops at: ASCII digits and
+/// `(`, the ASCII stops, and E2, E3, EF (circled and parenthesised numbers,
+/// `。` `】` `！` `？`).
+static LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b'(' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b';' as usize] = true;
+    t[b':' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// Pushes the byte offsets (from `skip` on, never 0) of the chars of `line`
+/// where an inline marker may start (see [`may_start_after`]). A byte scan
+/// finds the few chars that matter: digits, `(` and numbered symbols, and
+/// sentence ends, after which a numeral 一 … 十 may start a marker.
+/// Decoding every char of every line cost more than the rest of `blocks`.
+fn marker_starts(line: &str, skip: usize, out: &mut Vec<usize>) {
+    let bytes = line.as_bytes();
+    let mut i = skip;
+    while let Some(j) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| LEADS[b as usize]))
+        .map(|off| i + off)
+    {
+        let c = line[j..].chars().next().unwrap_or(' ');
+        i = j + c.len_utf8();
+        if may_start(c) && j > 0 {
+            // The last non-space char before it, from `skip` on.
+            let after = line[skip..j]
+                .trim_end_matches(' ')
+                .chars()
+                .next_back()
+                .unwrap_or(' ');
+            if may_start_after(c, after) {
+                out.push(j);
+            }
+        } else if is_stop(c) || c == '】' {
+            let rest = &line[i..];
+            let k = i + rest.len() - rest.trim_start_matches(' ').len();
+            if line[k..].chars().next().is_some_and(is_cn_numeral) {
+                out.push(k);
+            }
+        }
+    }
+}
+
 /// Cuts the body `[a, b)` of the normalised text into blocks.
 fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
     let mut out = Vec::new();
@@ -142,6 +207,7 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
     // (offset in line, marker) of the blocks of a line: one buffer for all
     // lines, as most lines hold one block.
     let mut cuts: Vec<(usize, Option<Marker>)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     let mut start = a;
     for piece in s[a..b].split_inclusive('\n') {
         let line_at = start;
@@ -170,27 +236,9 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
         }
         let skip = first.as_ref().map_or(0, |m| m.len);
         cuts.push((0, first));
-        let mut prev = ' ';
-        for (i, c) in line.char_indices().skip_while(|&(i, _)| i < skip) {
-            let after = prev;
-            if c != ' ' {
-                prev = c;
-            }
-            // After a Latin letter or digit (`2021`, `A1`) no marker starts
-            // inline (see `inline_ok`).
-            if i == 0 || !may_start(c) || after.is_ascii_alphanumeric() {
-                continue;
-            }
-            // `三、` and `九月:` start inline only after a sentence end (a
-            // cheap test first: 一 … 十 are common inside words)
-            if !c.is_ascii_digit()
-                && c != '('
-                && is_cn_numeral(c)
-                && !is_stop(after)
-                && after != '】'
-            {
-                continue;
-            }
+        starts.clear();
+        marker_starts(line, skip, &mut starts);
+        for &i in &starts {
             if let Some(m) = markers::at(&line[i..]) {
                 if inline_ok(line, i, &m, &last) {
                     note(&m, &mut last);
@@ -294,11 +342,40 @@ struct Builder<'a> {
     /// A list restarted under an open section of its own kind (`2.` …
     /// `如下:` `1.` `2.`): kind, that section, last number.
     nested: Option<(Kind, usize, u32)>,
+    /// The char index looked up last (see `chars`).
+    near: std::cell::Cell<usize>,
+    /// Id of each section (`s1` …), made once for all its items.
+    ids: Vec<String>,
+}
+
+/// `prefix` and the decimal digits of `n` (`i12`, `s3`): ids are made for
+/// every item, and `format!` cost more than the rest of making one.
+fn id(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(1 + digits.len() - at);
+    out.push(prefix);
+    out.extend(digits[at..].iter().map(|&d| d as char));
+    out
 }
 
 impl Builder<'_> {
+    /// Char range of a byte range. Blocks come in text order, so each
+    /// lookup starts from the char found last.
     fn chars(&self, r: Range<usize>) -> Range<usize> {
-        self.norm.char_at(r.start)..self.norm.char_at(r.end)
+        let a = self.norm.char_at_near(r.start, self.near.get());
+        let b = self.norm.char_at_near(r.end, a);
+        self.near.set(b);
+        a..b
     }
 
     fn slice(&self, r: Range<usize>) -> String {
@@ -321,9 +398,10 @@ impl Builder<'_> {
         let id = self.sections.len();
         let m = self.chars(marker.clone());
         let h = self.chars(heading);
+        self.ids.push(self::id('s', id + 1));
         self.sections.push(Section {
-            id: format!("s{}", id + 1),
-            parent: parent.map(|p| format!("s{}", p + 1)),
+            id: self.ids[id].clone(),
+            parent: parent.map(|p| self.ids[p].clone()),
             level: self.stack.len() as u32 + 1,
             marker: self.slice(m.clone()),
             heading: self.slice(h.clone()),
@@ -368,8 +446,8 @@ impl Builder<'_> {
         let c = self.chars(b);
         let span = self.norm.src_span(c.clone());
         self.items.push(Item {
-            id: format!("i{}", self.items.len() + 1),
-            section: section.map(|i| format!("s{}", i + 1)),
+            id: id('i', self.items.len() + 1),
+            section: section.and_then(|i| self.ids.get(i).cloned()),
             text: self.src.slice(span).to_string(),
             span,
             role,
@@ -386,7 +464,11 @@ impl Builder<'_> {
         let Some(top) = self.stack.last() else {
             return Role::Measure;
         };
-        if self.stack.iter().any(|o| o.kind.is_schedule()) {
+        if self
+            .stack
+            .iter()
+            .any(|o| o.kind.is_schedule() || !self.sections[o.section].months.is_empty())
+        {
             return Role::Schedule;
         }
         let goal = |i: usize| {
@@ -481,7 +563,10 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
         filled: Vec::new(),
         item_list: None,
         nested: None,
+        near: std::cell::Cell::new(0),
+        ids: Vec::new(),
     };
+    let promoted = promoted(s, &blocks, sig);
     let top_kind = blocks
         .iter()
         .find_map(|b| b.marker.as_ref().map(|m| m.kind))
@@ -541,7 +626,7 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                             && heading_like(t)
                             && !states_a_number(t)
                             && bd.item_list != Some((m.kind, parent));
-                        nests || heads_prose
+                        nests || heads_prose || promoted[k]
                     }
                 };
                 if section && m.kind.is_schedule() {
@@ -555,7 +640,8 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                 } else if section {
                     let hl = heading_len(t);
                     let head = text.start..text.start + t[..hl].trim_end_matches(is_trailing).len();
-                    bd.open(m.kind, m.num, marker, head, m.months.clone());
+                    let months = heading_months(&s[head.clone()]);
+                    bd.open(m.kind, m.num, marker, head, months);
                     bd.item_list = None;
                     let rest = text.start + hl..text.end;
                     if !s[rest.clone()].trim_matches(is_trailing).is_empty() {
@@ -608,6 +694,89 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
     }
     doc.sections = sections;
     doc.items = items;
+}
+
+/// Whether a numbered block heads content on its own look: deeper
+/// markers follow it, or prose follows a heading-like line that sets no
+/// number.
+fn heads_content(s: &str, blk: &Block, m: &Marker, next: Option<&Block>) -> bool {
+    let Some(next) = next else { return false };
+    match &next.marker {
+        Some(n) => n.kind != Kind::Bullet && n.kind.rank() > m.kind.rank(),
+        None => {
+            let t = &s[blk.text_start()..blk.range.end];
+            heading_like(t) && !states_a_number(t)
+        }
+    }
+}
+
+/// Numbered blocks to make sections although nothing follows them but
+/// their next sibling, because most of their siblings (same marker kind,
+/// numbered on, at the same depth) head content: a list's members are one
+/// kind of node. Such a block must read as a heading then prose in one
+/// (`1. 打造特色品牌。着力打造…` among `2. 办好校刊` + paragraph); its
+/// first sentence heads it, and sets no number.
+fn promoted(s: &str, blocks: &[Block], sig: usize) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    // Open runs of siblings, outermost first: kind, last number, members.
+    let mut runs: Vec<(Kind, u32, Vec<usize>)> = Vec::new();
+    let mut done: Vec<Vec<usize>> = Vec::new();
+    for (k, blk) in blocks.iter().enumerate().take(sig) {
+        let Some(m) = blk.marker.as_ref().filter(|m| m.kind != Kind::Bullet) else {
+            continue;
+        };
+        if let Some(j) = runs.iter().position(|r| r.0 == m.kind) {
+            let continues = m.num == runs[j].1 + 1;
+            done.extend(runs.drain(j + usize::from(continues)..).map(|r| r.2));
+            if continues {
+                runs[j].1 = m.num;
+                runs[j].2.push(k);
+                continue;
+            }
+        }
+        runs.push((m.kind, m.num, vec![k]));
+    }
+    done.extend(runs.into_iter().map(|r| r.2));
+    for run in done {
+        let list = |&k: &usize| {
+            blocks[k]
+                .marker
+                .as_ref()
+                .filter(|m| m.kind.is_list() && m.kind != Kind::CnDun)
+        };
+        let heads = run
+            .iter()
+            .filter(|&&k| {
+                list(&k).is_some_and(|m| {
+                    heads_content(s, &blocks[k], m, blocks.get(k + 1).filter(|_| k + 1 < sig))
+                })
+            })
+            .count();
+        // most of the others (a promoted block heads nothing itself)
+        if run.len() < 3 || 2 * heads < run.len() {
+            continue;
+        }
+        for &k in &run {
+            let t = &s[blocks[k].text_start()..blocks[k].range.end];
+            let hl = heading_len(t);
+            let (head, rest) = t.split_at(hl);
+            out[k] = list(&k).is_some()
+                && !rest.trim_matches(is_trailing).is_empty()
+                && heading_like(head)
+                && !states_a_number(head);
+        }
+    }
+    out
+}
+
+/// Months of a numbered heading that is nothing but a month or a stage
+/// with its months (`(一)九月份`, `1、第一阶段(3月—4月)`): its entries are
+/// scheduled in them, as under an unnumbered month heading.
+fn heading_months(h: &str) -> Vec<u32> {
+    months::month_heading(h)
+        .or_else(|| months::stage_heading(h))
+        .map(|h| h.months)
+        .unwrap_or_default()
 }
 
 /// Whether a line states a number other than a year (每月至少听课2次,
@@ -739,6 +908,40 @@ mod tests {
         (secs, items)
     }
 
+    proptest::proptest! {
+        /// The lead-byte scan finds the chars that a walk over every char
+        /// finds (the scan it replaced).
+        #[test]
+        fn marker_starts_match_a_walk_over_every_char(
+            line in "[0-9a-z (一二三四十七九月、。!?;:！？】①⑴⒈㈠“”中教年\\t]{0,24}",
+            skip in 0usize..6,
+        ) {
+            let skip = line.char_indices().nth(skip).map_or(line.len(), |(i, _)| i);
+            let mut want = Vec::new();
+            let mut prev = ' ';
+            for (i, c) in line.char_indices().skip_while(|&(i, _)| i < skip) {
+                let after = prev;
+                if c != ' ' {
+                    prev = c;
+                }
+                if i > 0 && may_start_after(c, after) {
+                    want.push(i);
+                }
+            }
+            let mut got = Vec::new();
+            marker_starts(&line, skip, &mut got);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn ids_are_a_prefix_and_a_number() {
+        assert_eq!(id('i', 1), "i1");
+        assert_eq!(id('s', 10), "s10");
+        assert_eq!(id('i', 0), "i0");
+        assert_eq!(id('i', usize::MAX), format!("i{}", usize::MAX));
+    }
+
     #[test]
     fn numbered_line_heading_prose_is_a_section() {
         let (secs, items) = run("德育工作计划\n一、主要措施\n1、加强班主任培训。\n本学期组织两次培训。每月召开一次例会。\n2、开展主题班会。\n每周一节班会课。\n");
@@ -797,6 +1000,80 @@ mod tests {
             crate::extract_bytes("t.txt", "安排\n七月、八月:\n1、暑期培训\n".as_bytes()).unwrap();
         let d = &p.extract.documents[0];
         assert_eq!(item_months(d, &d.items[0]), [7, 8]);
+    }
+
+    #[test]
+    fn stages_and_numbered_months_schedule_their_entries() {
+        let text = "课题计划\n一、研究步骤\n第一阶段(3月—4月):准备阶段\n1、成立课题组。\n2、学习理论。\n第二阶段(5月)\n1、开展课堂研究。\n二、行事历\n(一)九月份\n1、制定计划\n(二)十二月至次年一月\n1、期末复习\n三、保障措施\n1、加强领导。\n";
+        let (secs, items) = run(text);
+        assert_eq!(
+            secs,
+            [
+                "1 一、研究步骤",
+                "2 第一阶段(3月—4月):准备阶段",
+                "2 第二阶段(5月)",
+                "1 二、行事历",
+                "2 (一)九月份",
+                "2 (二)十二月至次年一月",
+                "1 三、保障措施"
+            ]
+        );
+        assert_eq!(
+            items,
+            [
+                "s2 Schedule 成立课题组",
+                "s2 Schedule 学习理论",
+                "s3 Schedule 开展课堂研究",
+                "s5 Schedule 制定计划",
+                "s6 Schedule 期末复习",
+                "s7 Measure 加强领导"
+            ]
+        );
+        let d = doc(text);
+        let months: Vec<Vec<u32>> = d
+            .items
+            .iter()
+            .map(|i| item_months(&d, i).to_vec())
+            .collect();
+        assert_eq!(
+            months,
+            [
+                vec![3, 4],
+                vec![3, 4],
+                vec![5],
+                vec![9],
+                vec![12, 1],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn siblings_of_a_list_are_one_kind_of_node() {
+        let (secs, items) = run("计划\n一、主要措施\n1. 建设书香校园。各班设立图书角,每月更新一次。\n2. 加强教师培训\n组织新教师岗前培训。\n3. 推进课题研究\n做好中期评估。\n4. 每月开展2次教研活动。各组轮流主持。\n二、工作目标\n1. 提高质量。\n2. 减轻负担。\n3. 家校共育\n");
+        assert_eq!(
+            secs,
+            [
+                "1 一、主要措施",
+                "2 1.建设书香校园",
+                "2 2.加强教师培训",
+                "2 3.推进课题研究",
+                "1 二、工作目标"
+            ]
+        );
+        assert_eq!(
+            items,
+            [
+                "s2 Measure 各班设立图书角,每月更新一次",
+                "s3 Measure 组织新教师岗前培训",
+                "s4 Measure 做好中期评估",
+                // it sets a number: an entry, whose quota stays readable
+                "s1 Measure 每月开展2次教研活动。各组轮流主持",
+                "s5 Goal 提高质量",
+                "s5 Goal 减轻负担",
+                "s5 Goal 家校共育"
+            ]
+        );
     }
 
     #[test]
