@@ -178,6 +178,41 @@ impl NormText {
         }
     }
 
+    /// [`char_at`](Self::char_at), searched outward from the char index
+    /// `near`: a caller that walks the text in order (structure) finds its
+    /// answer a few chars away, where a binary search over the whole text
+    /// reads cold memory.
+    pub fn char_at_near(&self, byte: usize, near: usize) -> usize {
+        let b = &self.byte_of;
+        let target = byte as u32;
+        let near = near.min(b.len() - 1);
+        // Galloping: widen a window from `near` until it holds the answer,
+        // the last index whose byte offset is <= `byte`.
+        let (lo, hi) = if b[near] <= target {
+            let (mut lo, mut step) = (near, 1);
+            loop {
+                let hi = lo + step;
+                if hi >= b.len() || b[hi] > target {
+                    break (lo, hi.min(b.len()));
+                }
+                lo = hi;
+                step *= 2;
+            }
+        } else {
+            let (mut hi, mut step) = (near, 1);
+            loop {
+                let lo = hi.saturating_sub(step);
+                if b[lo] <= target {
+                    break (lo, hi);
+                }
+                hi = lo;
+                step *= 2;
+            }
+        };
+        // b[lo] <= target, and b[hi] > target or hi is the end
+        lo + b[lo..hi].partition_point(|&x| x <= target) - 1
+    }
+
     /// Byte offset of a char index.
     pub fn byte_at(&self, ch: usize) -> usize {
         self.byte_of[ch.min(self.len_chars())] as usize
@@ -313,6 +348,15 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn char_at_near_agrees_with_char_at(s in "[a教é𝄞 ]{0,30}", byte in 0usize..80, near in 0usize..40) {
+            let src = SourceText::new(s.clone());
+            let n = NormText::identity(&src);
+            // every char boundary, and the end
+            let byte = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).nth(byte % (s.chars().count() + 1)).unwrap_or(0);
+            prop_assert_eq!(n.char_at_near(byte, near), n.char_at(byte));
+        }
+
         #[test]
         fn spans_slice_back(s in "\\PC{0,40}", cuts in proptest::collection::vec(0usize..40, 0..6)) {
             let src = SourceText::new(s.clone());

@@ -10,6 +10,7 @@
 //! Known false positives: a document that itself says 仅供参考 or
 //! 希望对大家有所帮助 loses that sentence.
 
+use crate::text::longer_than;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -112,8 +113,12 @@ pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
         let line = start..start + piece.len();
         start = line.end;
         let t = piece.trim();
-        if t.chars().nth(MAX_SHORT_LINE).is_some()
-            || t.chars().any(|c| matches!(c, ',' | '。' | ';' | '!' | '?'))
+        // Most lines are long paragraphs: a length in bytes beyond four per
+        // char settles them before any char is decoded.
+        if t.len() > 4 * MAX_SHORT_LINE
+            || longer_than(t, MAX_SHORT_LINE)
+            || t.bytes().any(|b| matches!(b, b',' | b';' | b'!' | b'?'))
+            || t.contains('。')
         {
             continue;
         }

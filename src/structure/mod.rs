@@ -117,6 +117,71 @@ fn may_start(c: char) -> bool {
         )
 }
 
+/// Whether an inline marker may start at `c`, after the non-space char
+/// `after`: never after a Latin letter or digit (`2021`, `A1`, see
+/// `inline_ok`); `三、` and `九月:` only after a sentence end.
+fn may_start_after(c: char, after: char) -> bool {
+    may_start(c)
+        && !after.is_ascii_alphanumeric()
+        && (c.is_ascii_digit() || c == '(' || !is_cn_numeral(c) || is_stop(after) || after == '】')
+}
+
+/// Lead bytes of the chars [`marker_starts`] stops at: ASCII digits and
+/// `(`, the ASCII stops, and E2, E3, EF (circled and parenthesised numbers,
+/// `。` `】` `！` `？`).
+static LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        t[b as usize] = true;
+        b += 1;
+    }
+    t[b'(' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[b';' as usize] = true;
+    t[b':' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// Pushes the byte offsets (from `skip` on, never 0) of the chars of `line`
+/// where an inline marker may start (see [`may_start_after`]). A byte scan
+/// finds the few chars that matter: digits, `(` and numbered symbols, and
+/// sentence ends, after which a numeral 一 … 十 may start a marker.
+/// Decoding every char of every line cost more than the rest of `blocks`.
+fn marker_starts(line: &str, skip: usize, out: &mut Vec<usize>) {
+    let bytes = line.as_bytes();
+    let mut i = skip;
+    while let Some(j) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| LEADS[b as usize]))
+        .map(|off| i + off)
+    {
+        let c = line[j..].chars().next().unwrap_or(' ');
+        i = j + c.len_utf8();
+        if may_start(c) && j > 0 {
+            // The last non-space char before it, from `skip` on.
+            let after = line[skip..j]
+                .trim_end_matches(' ')
+                .chars()
+                .next_back()
+                .unwrap_or(' ');
+            if may_start_after(c, after) {
+                out.push(j);
+            }
+        } else if is_stop(c) || c == '】' {
+            let rest = &line[i..];
+            let k = i + rest.len() - rest.trim_start_matches(' ').len();
+            if line[k..].chars().next().is_some_and(is_cn_numeral) {
+                out.push(k);
+            }
+        }
+    }
+}
+
 /// Cuts the body `[a, b)` of the normalised text into blocks.
 fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
     let mut out = Vec::new();
@@ -142,6 +207,7 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
     // (offset in line, marker) of the blocks of a line: one buffer for all
     // lines, as most lines hold one block.
     let mut cuts: Vec<(usize, Option<Marker>)> = Vec::new();
+    let mut starts: Vec<usize> = Vec::new();
     let mut start = a;
     for piece in s[a..b].split_inclusive('\n') {
         let line_at = start;
@@ -170,27 +236,9 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
         }
         let skip = first.as_ref().map_or(0, |m| m.len);
         cuts.push((0, first));
-        let mut prev = ' ';
-        for (i, c) in line.char_indices().skip_while(|&(i, _)| i < skip) {
-            let after = prev;
-            if c != ' ' {
-                prev = c;
-            }
-            // After a Latin letter or digit (`2021`, `A1`) no marker starts
-            // inline (see `inline_ok`).
-            if i == 0 || !may_start(c) || after.is_ascii_alphanumeric() {
-                continue;
-            }
-            // `三、` and `九月:` start inline only after a sentence end (a
-            // cheap test first: 一 … 十 are common inside words)
-            if !c.is_ascii_digit()
-                && c != '('
-                && is_cn_numeral(c)
-                && !is_stop(after)
-                && after != '】'
-            {
-                continue;
-            }
+        starts.clear();
+        marker_starts(line, skip, &mut starts);
+        for &i in &starts {
             if let Some(m) = markers::at(&line[i..]) {
                 if inline_ok(line, i, &m, &last) {
                     note(&m, &mut last);
@@ -294,11 +342,40 @@ struct Builder<'a> {
     /// A list restarted under an open section of its own kind (`2.` …
     /// `如下:` `1.` `2.`): kind, that section, last number.
     nested: Option<(Kind, usize, u32)>,
+    /// The char index looked up last (see `chars`).
+    near: std::cell::Cell<usize>,
+    /// Id of each section (`s1` …), made once for all its items.
+    ids: Vec<String>,
+}
+
+/// `prefix` and the decimal digits of `n` (`i12`, `s3`): ids are made for
+/// every item, and `format!` cost more than the rest of making one.
+fn id(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut out = String::with_capacity(1 + digits.len() - at);
+    out.push(prefix);
+    out.extend(digits[at..].iter().map(|&d| d as char));
+    out
 }
 
 impl Builder<'_> {
+    /// Char range of a byte range. Blocks come in text order, so each
+    /// lookup starts from the char found last.
     fn chars(&self, r: Range<usize>) -> Range<usize> {
-        self.norm.char_at(r.start)..self.norm.char_at(r.end)
+        let a = self.norm.char_at_near(r.start, self.near.get());
+        let b = self.norm.char_at_near(r.end, a);
+        self.near.set(b);
+        a..b
     }
 
     fn slice(&self, r: Range<usize>) -> String {
@@ -321,9 +398,10 @@ impl Builder<'_> {
         let id = self.sections.len();
         let m = self.chars(marker.clone());
         let h = self.chars(heading);
+        self.ids.push(self::id('s', id + 1));
         self.sections.push(Section {
-            id: format!("s{}", id + 1),
-            parent: parent.map(|p| format!("s{}", p + 1)),
+            id: self.ids[id].clone(),
+            parent: parent.map(|p| self.ids[p].clone()),
             level: self.stack.len() as u32 + 1,
             marker: self.slice(m.clone()),
             heading: self.slice(h.clone()),
@@ -368,8 +446,8 @@ impl Builder<'_> {
         let c = self.chars(b);
         let span = self.norm.src_span(c.clone());
         self.items.push(Item {
-            id: format!("i{}", self.items.len() + 1),
-            section: section.map(|i| format!("s{}", i + 1)),
+            id: id('i', self.items.len() + 1),
+            section: section.and_then(|i| self.ids.get(i).cloned()),
             text: self.src.slice(span).to_string(),
             span,
             role,
@@ -485,6 +563,8 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
         filled: Vec::new(),
         item_list: None,
         nested: None,
+        near: std::cell::Cell::new(0),
+        ids: Vec::new(),
     };
     let promoted = promoted(s, &blocks, sig);
     let top_kind = blocks
@@ -826,6 +906,40 @@ mod tests {
             })
             .collect();
         (secs, items)
+    }
+
+    proptest::proptest! {
+        /// The lead-byte scan finds the chars that a walk over every char
+        /// finds (the scan it replaced).
+        #[test]
+        fn marker_starts_match_a_walk_over_every_char(
+            line in "[0-9a-z (一二三四十七九月、。!?;:！？】①⑴⒈㈠“”中教年\\t]{0,24}",
+            skip in 0usize..6,
+        ) {
+            let skip = line.char_indices().nth(skip).map_or(line.len(), |(i, _)| i);
+            let mut want = Vec::new();
+            let mut prev = ' ';
+            for (i, c) in line.char_indices().skip_while(|&(i, _)| i < skip) {
+                let after = prev;
+                if c != ' ' {
+                    prev = c;
+                }
+                if i > 0 && may_start_after(c, after) {
+                    want.push(i);
+                }
+            }
+            let mut got = Vec::new();
+            marker_starts(&line, skip, &mut got);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn ids_are_a_prefix_and_a_number() {
+        assert_eq!(id('i', 1), "i1");
+        assert_eq!(id('s', 10), "s10");
+        assert_eq!(id('i', 0), "i0");
+        assert_eq!(id('i', usize::MAX), format!("i{}", usize::MAX));
     }
 
     #[test]
