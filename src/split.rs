@@ -264,6 +264,42 @@ fn single_title(s: &str) -> (Option<Range<usize>>, usize) {
     (title, begin)
 }
 
+/// A line that is nothing but a date (`2024年7月5日`, `二〇二四年七月`,
+/// `2024-7-5`): the last line of a signed document.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:[0-9]{4}|[〇○零一二三四五六七八九]{4}|20[xX]{2})\s*年\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号])?|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})$")
+        .expect("date line pattern")
+});
+
+/// Titles of further documents in a file without a numbered series: a
+/// title-like line naming a document type right after a date line (blank
+/// lines between), with a body after it. A web page may hold a summary
+/// signed and dated, then the next term's plan under its own title; a
+/// heading inside a document (`下学期工作计划`) follows no date.
+fn titles_after_dates(s: &str, begin: usize) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut dated = false;
+    let mut pending: Option<Range<usize>> = None;
+    let mut start = begin;
+    for piece in s[begin..].split_inclusive('\n') {
+        let line = piece.trim();
+        let at = start + (piece.len() - piece.trim_start().len());
+        start += piece.len();
+        if line.is_empty() {
+            continue;
+        }
+        // a body line after the title confirms it
+        if let Some(t) = pending.take() {
+            out.push(t);
+        }
+        if dated && title_like(line) && !LIST_START.is_match(line) && names_doctype(line) {
+            pending = Some(at..at + line.len());
+        }
+        dated = DATE_LINE.is_match(line);
+    }
+    out
+}
+
 /// Finds the documents of a cleaned file. Returns the cleaned text with each
 /// traditional document folded to simplified script, and the documents with
 /// their spans and titles (sections, items and elements still empty).
@@ -278,7 +314,12 @@ pub fn split(src: &SourceText, norm: NormText) -> (NormText, Vec<Document>) {
     let mut parts: Vec<(Range<usize>, Option<Range<usize>>)> = Vec::new();
     if series.is_empty() {
         let (title, begin) = single_title(s);
-        parts.push((begin..s.len(), title));
+        let mut start = (begin, title);
+        for t in titles_after_dates(s, begin) {
+            parts.push((start.0..t.start, start.1));
+            start = (t.start, Some(t));
+        }
+        parts.push((start.0..s.len(), start.1));
     } else {
         let mut chosen: Vec<&mut Cand> = cands
             .iter_mut()
@@ -412,6 +453,27 @@ mod tests {
         let s = "体育组工作总结范文\n\n体育组工作总结\n\n——2021学年第一学期\n\n本学期体育组完成了以下工作:\n";
         assert_eq!(titles(s), [Some("体育组工作总结".into())]);
         assert_eq!(titles("本学期我们做了三件事。\n"), [None]);
+    }
+
+    #[test]
+    fn a_dated_document_then_another_title_are_two_documents() {
+        let s = "英语组工作总结\n一、常规教研\n本学期共听课120节。\n英语教研组\n2024年7月5日\n\n英语组下学期工作计划\n一、工作目标\n提高质量。\n";
+        assert_eq!(
+            titles(s),
+            [
+                Some("英语组工作总结".into()),
+                Some("英语组下学期工作计划".into())
+            ]
+        );
+        // a heading after a date without its year, a trailing title-like
+        // line with no body, or a heading after a body line start no
+        // document
+        let s = "工作总结\n一、成绩\n3月12日\n下学期工作打算\n继续努力。\n";
+        assert_eq!(titles(s).len(), 1);
+        let s = "工作总结\n完成了工作。\n二〇二四年七月五日\n相关工作计划\n";
+        assert_eq!(titles(s).len(), 1);
+        let s = "工作总结\n一、成绩\n完成了工作。\n下学期工作计划\n继续努力。\n";
+        assert_eq!(titles(s).len(), 1);
     }
 
     #[test]

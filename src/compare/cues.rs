@@ -17,6 +17,12 @@ use std::sync::LazyLock;
 
 static DONE: &str = include_str!("../../dictionaries/compare_done.txt");
 static NOT_DONE: &str = include_str!("../../dictionaries/compare_not_done.txt");
+static PENDING_RESULTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    entries(include_str!(
+        "../../dictionaries/compare_pending_results.txt"
+    ))
+    .collect()
+});
 static PARTIAL: &str = include_str!("../../dictionaries/compare_partial.txt");
 static FUTURE: &str = include_str!("../../dictionaries/compare_future.txt");
 
@@ -110,6 +116,14 @@ pub fn find(text: &str, after: Option<(u32, u32)>) -> Cues {
                     && taken
                         .iter()
                         .any(|(t, k)| *k == Kind::NotDone && t.end == r.start)
+                {
+                    continue;
+                }
+                // 结果尚未公布: the result is to come; the work is done.
+                if *kind == Kind::NotDone
+                    && PENDING_RESULTS
+                        .iter()
+                        .any(|p| text[r.end..].starts_with(p) && ends.contains(&(r.end + p.len())))
                 {
                     continue;
                 }
@@ -287,6 +301,25 @@ mod tests {
         assert_eq!(status("6月份因期末复习,业务理论学习暂停"), Status::NotDone);
         // written: cancelled outright
         assert_eq!(status("原定的家长开放日因天气原因取消"), Status::NotDone);
+    }
+
+    #[test]
+    fn a_state_reached_is_an_outcome() {
+        // written for this test
+        assert_eq!(
+            status("三至六年级书面作业基本控制在60分钟以内"),
+            Status::Done
+        );
+        assert_eq!(status("徒弟听课全部达到要求"), Status::Done);
+        assert_eq!(status("今后作业量要控制在60分钟以内"), Status::Mentioned);
+    }
+
+    #[test]
+    fn a_result_still_to_come_is_no_negation() {
+        // written for this test
+        assert_eq!(status("5月送评论文36篇,目前评比结果尚未公布"), Status::Done);
+        assert_eq!(status("评审结果还未揭晓"), Status::Mentioned);
+        assert_eq!(status("论文尚未上交"), Status::NotDone);
     }
 
     #[test]

@@ -463,7 +463,7 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
     let shift = |c: &Clause, (r, w): (Range<usize>, When)| {
         (c.range.start + r.start..c.range.start + r.end, w)
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     // Dates waiting for the clause they belong to (10月、11月 ...).
     let mut pending: Vec<(Range<usize>, When)> = Vec::new();
     let mut i = 0;
@@ -478,6 +478,15 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
             .chars()
             .all(|c| "一二三四五六日天".contains(c));
         if h.is_empty() && weekdays && !pending.is_empty() {
+            i += 1;
+            continue;
+        }
+        // 分别在周二、周四下午: a weekday after a weekday that closed the
+        // event before, past a 、, is one more day of that event.
+        if let Some(last) = out.last_mut().filter(|l| {
+            i > 0 && l.quote.end == cl[i - 1].range.end && weekday_list(&cl[i - 1], &hs[i - 1], h)
+        }) {
+            last.quote.end = c.range.end;
             i += 1;
             continue;
         }
@@ -553,6 +562,18 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
     }
     carry_rhythm(&mut out);
     out
+}
+
+/// Whether a clause opening on a weekday continues the list of weekdays
+/// that closed the clause before it (周二、周四下午).
+fn weekday_list(prev: &Clause, prev_hits: &[Hit], hits: &[Hit]) -> bool {
+    let ends_on_weekday = prev_hits.last().is_some_and(|h| {
+        h.when.weekday.is_some() && h.range.end == prev.range.end - prev.range.start
+    });
+    let opens_on_weekday = hits.first().is_some_and(|h| {
+        h.when.weekday.is_some() && h.when.months.is_empty() && h.range.start == 0
+    });
+    prev.end == Some('、') && ends_on_weekday && opens_on_weekday
 }
 
 /// Weekdays after a weekly rhythm in the same item realise it: 每周安排一个
@@ -823,6 +844,21 @@ mod tests {
             (e[0].0.as_str(), e[0].3, e[0].4.as_deref()),
             ("每周一、三、五早上进行晨读指导", Some(1), Some("weekly"))
         );
+        // a list of weekdays closing one clause and opening the next
+        let e = ev("社团活动每周两次,分别在周二、周四下午", None);
+        let v: Vec<_> = e
+            .iter()
+            .map(|x| (x.0.as_str(), x.3, x.4.as_deref()))
+            .collect();
+        assert_eq!(
+            v,
+            [
+                ("社团活动每周两次", None, Some("weekly")),
+                ("分别在周二、周四下午", Some(2), Some("weekly"))
+            ]
+        );
+        assert_eq!(ev("周二、周四下午开展活动", None).len(), 1);
+        assert_eq!(ev("星期一升旗、星期五大扫除", None).len(), 2);
         let e = ev("自9月起,每周二下午开展课题组集体学习", None);
         assert_eq!(e.len(), 1);
         assert_eq!(
