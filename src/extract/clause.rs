@@ -33,40 +33,121 @@ fn is_delim(text: &str, i: usize, c: char) -> bool {
     }
 }
 
-/// The clauses of a text, left to right, empty ones dropped.
-pub fn clauses(text: &str) -> Vec<Clause> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut depth = 0usize;
-    for (i, c) in text.char_indices() {
-        if !is_delim(text, i, c) {
-            continue;
-        }
-        push(text, &mut out, start..i, Some(c), depth > 0);
-        match c {
-            '(' | '[' | '【' | '〔' => depth += 1,
-            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        start = i + c.len_utf8();
-    }
-    push(text, &mut out, start..text.len(), None, depth > 0);
-    out
+/// Whether a byte may start a delimiter: an ASCII one, or the lead byte
+/// (E2, E3, EF) of a wide one (。、…【】〔〕﹔｡､). Most CJK chars have
+/// other lead bytes, and the scan steps over them undecoded.
+fn may_delim(b: u8) -> bool {
+    matches!(
+        b,
+        b',' | b';'
+            | b'!'
+            | b'?'
+            | b'('
+            | b')'
+            | b'['
+            | b']'
+            | b'\n'
+            | b'\r'
+            | b'.'
+            | b':'
+            | 0xE2
+            | 0xE3
+            | 0xEF
+    )
 }
 
-fn push(text: &str, out: &mut Vec<Clause>, r: Range<usize>, end: Option<char>, bracketed: bool) {
+/// The clauses of a text, left to right, empty ones dropped.
+pub fn clauses(text: &str) -> Vec<Clause> {
+    Clauses::new(text).collect()
+}
+
+/// The clauses of a text one by one, for a reader that may stop early.
+pub struct Clauses<'a> {
+    text: &'a str,
+    /// Where the next clause starts, `None` once the last was given.
+    start: Option<usize>,
+    /// Where the scan for the next delimiter resumes.
+    at: usize,
+    depth: usize,
+}
+
+impl<'a> Clauses<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Clauses {
+            text,
+            start: Some(0),
+            at: 0,
+            depth: 0,
+        }
+    }
+}
+
+impl Iterator for Clauses<'_> {
+    type Item = Clause;
+
+    fn next(&mut self) -> Option<Clause> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        loop {
+            let start = self.start?;
+            // The next delimiter, or the end of the text.
+            let mut found = None;
+            while let Some(&b) = bytes.get(self.at) {
+                // `i` is a char boundary: `b` is ASCII or a lead byte, which
+                // gives the char's width.
+                let i = self.at;
+                self.at += match b {
+                    0x00..=0x7F => 1,
+                    0xE0..=0xEF => 3,
+                    0xF0..=0xFF => 4,
+                    _ => 2,
+                };
+                if !may_delim(b) {
+                    continue;
+                }
+                let c = text[i..].chars().next()?;
+                if is_delim(text, i, c) {
+                    found = Some((i, c));
+                    break;
+                }
+            }
+            let bracketed = self.depth > 0;
+            let clause = match found {
+                Some((i, c)) => {
+                    match c {
+                        '(' | '[' | '【' | '〔' => self.depth += 1,
+                        ')' | ']' | '】' | '〕' => self.depth = self.depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    self.start = Some(i + c.len_utf8());
+                    trimmed(text, start..i, Some(c), bracketed)
+                }
+                None => {
+                    self.start = None;
+                    trimmed(text, start..text.len(), None, bracketed)
+                }
+            };
+            if clause.is_some() {
+                return clause;
+            }
+        }
+    }
+}
+
+/// The clause of `text[r]` trimmed of spaces, `None` when nothing is left.
+fn trimmed(text: &str, r: Range<usize>, end: Option<char>, bracketed: bool) -> Option<Clause> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
     if t.is_empty() {
-        return;
+        return None;
     }
     let a = r.start + lead;
-    out.push(Clause {
+    Some(Clause {
         range: a..a + t.len(),
         end,
         bracketed,
-    });
+    })
 }
 
 /// Trailing punctuation and spaces trimmed off a byte range of `text`.
@@ -80,6 +161,39 @@ pub fn trim_end_punct(text: &str, r: Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The char-by-char splitter that the byte scan replaced.
+    fn char_by_char(text: &str) -> Vec<Clause> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut depth = 0usize;
+        for (i, c) in text.char_indices() {
+            if !is_delim(text, i, c) {
+                continue;
+            }
+            out.extend(trimmed(text, start..i, Some(c), depth > 0));
+            match c {
+                '(' | '[' | '【' | '〔' => depth += 1,
+                ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            start = i + c.len_utf8();
+        }
+        out.extend(trimmed(text, start..text.len(), None, depth > 0));
+        out
+    }
+
+    proptest! {
+        /// The byte scan splits as the char loop did, on text mixing every
+        /// delimiter, digits, spaces and CJK chars that share lead bytes.
+        #[test]
+        fn scan_matches_the_char_loop(
+            s in "[-,;。!?、…()\\[\\]【】〔〕\n\r﹔｡､.:0-9 学期初“”《》〇一ａ]{0,30}"
+        ) {
+            prop_assert_eq!(clauses(&s), char_by_char(&s));
+        }
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         clauses(s).into_iter().map(|c| &s[c.range]).collect()

@@ -49,8 +49,8 @@ impl<'a> DocCtx<'a> {
 
 /// Runs every rule family on a structured document.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
-    // Counts read for the kind from the body serve the other rules too,
-    // unless the document turns out a summary, which reads them otherwise.
+    // Counts read for the kind from the body serve the other rules too; a
+    // document that turns out a summary reads the same counts otherwise.
     let mut reads = None;
     kind::apply(ctx, doc, &mut reads);
     goals::apply(ctx, doc);
@@ -59,7 +59,8 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
     let summary = doc.kind == Kind::Summary;
     let reads = match reads {
         Some(reads) if !summary => reads,
-        _ => quotas::read_items(ctx, doc, summary),
+        Some(reads) => quotas::reread_items(ctx, doc, reads, summary),
+        None => quotas::read_items(ctx, doc, summary),
     };
     quotas::extract(ctx, doc, &reads);
     figures::extract(ctx, doc, &reads);

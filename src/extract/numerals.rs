@@ -85,8 +85,8 @@ fn arabic_end(text: &str, at: usize) -> usize {
 /// Scanned by hand: numerals are everywhere, and a pattern search cost more.
 fn numeral_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(c) = text[at..].chars().next() {
+    let mut from = 0;
+    while let Some((at, c)) = next_start(text, from) {
         let end = if c.is_ascii_digit() {
             let end = arabic_end(text, at);
             let rest = &text[end..];
@@ -134,13 +134,63 @@ fn numeral_ranges(text: &str) -> Vec<Range<usize>> {
                 _ => end,
             }
         } else {
-            at += c.len_utf8();
+            // `next_start` gives only digits and numeral chars.
+            from = at + c.len_utf8();
             continue;
         };
         out.push(at..end);
-        at = end;
+        from = end;
     }
     out
+}
+
+/// The Chinese numeral chars, as `chinese_digit` knows them.
+const NUMERAL_CHARS: [char; 18] = [
+    '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万',
+    '亿', '半',
+];
+
+/// One bit per value of the low 12 bits of a code point, set for those of
+/// the numeral chars: the low 12 bits are the payload of the last two bytes
+/// of a three-byte char, so a char whose bit is clear is no numeral and is
+/// passed over without decoding it.
+static LOW_BITS: [u64; 64] = {
+    let mut t = [0u64; 64];
+    let mut k = 0;
+    while k < NUMERAL_CHARS.len() {
+        let low = NUMERAL_CHARS[k] as usize & 0xFFF;
+        t[low >> 6] |= 1 << (low & 63);
+        k += 1;
+    }
+    t
+};
+
+/// The first ASCII digit or Chinese numeral char at or after byte `from`.
+fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        // `i` is always at a char boundary, so `b` is ASCII or a lead byte.
+        match b {
+            b'0'..=b'9' => return Some((i, char::from(b))),
+            0x00..=0x7F => i += 1,
+            0xE0..=0xEF => {
+                let (b2, b3) = (bytes.get(i + 1), bytes.get(i + 2));
+                let low = (usize::from(b2.map_or(0, |b| b & 0x3F)) << 6)
+                    | usize::from(b3.map_or(0, |b| b & 0x3F));
+                if LOW_BITS[low >> 6] >> (low & 63) & 1 == 1 {
+                    let c = text[i..].chars().next()?;
+                    if chinese_digit(c) {
+                        return Some((i, c));
+                    }
+                }
+                i += 3;
+            }
+            0xF0..=0xFF => i += 4,
+            _ => i += 2,
+        }
+    }
+    None
 }
 
 /// Every numeral of a text, left to right.
@@ -351,7 +401,7 @@ mod tests {
         /// The hand scan finds what the pattern it replaced found, on text
         /// mixing digits, numeral chars, separators, decimals and others.
         #[test]
-        fn scan_matches_the_numeral_pattern(s in "[0-9.万亿一二两十百千半零〇\\-—~至到篇个次人,。a ]{0,24}") {
+        fn scan_matches_the_numeral_pattern(s in "[0-9.万亿一二两十百千半零〇\\-—~至到篇个次人,。a 上〔学九]{0,24}") {
             let pattern = regex::Regex::new(concat!(
                 r"[0-9]+(?:\.[0-9]+)?[万亿]?(?:(?:-|—|–|~|至|到)[0-9]+(?:\.[0-9]+)?[万亿]?)?",
                 r"|[零〇一二两三四五六七八九十百千万亿半]+",
@@ -360,6 +410,18 @@ mod tests {
             .unwrap();
             let expected: Vec<Range<usize>> = pattern.find_iter(&s).map(|m| m.range()).collect();
             prop_assert_eq!(numeral_ranges(&s), expected);
+        }
+    }
+
+    #[test]
+    fn every_numeral_char_passes_the_low_bits_filter() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(NUMERAL_CHARS.contains(&c), chinese_digit(c), "{c}");
+        }
+        for c in NUMERAL_CHARS {
+            let low = c as usize & 0xFFF;
+            assert_eq!(c.len_utf8(), 3);
+            assert_eq!(LOW_BITS[low >> 6] >> (low & 63) & 1, 1, "{c}");
         }
     }
 

@@ -19,10 +19,10 @@
 //! classifier in method prose (通过开展一次读书活动,…) and 一个 after a target
 //! word earlier in the sentence (我们将…,确立一个主题) stay quotas.
 
-use super::clause::{clauses, Clause};
+use super::clause::{Clause, Clauses};
 use super::numerals::{find_all, proportion, Numeral};
 use super::DocCtx;
-use crate::dict::{alternation, entries};
+use crate::dict::{alternation, alternation_of, entries};
 use crate::model::{Document, Quota};
 use regex::Regex;
 use std::collections::HashSet;
@@ -47,16 +47,29 @@ static VAGUE_UNITS: &str = include_str!("../../dictionaries/vague_units.txt");
 static COUNT_UNITS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../dictionaries/count_units.txt")).collect());
 
-/// A unit right after a number, with an optional 余/多 between.
-static UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    // Durations first so that 分钟 wins over 分.
+/// A unit at the start of a text. Durations first so that 分钟 wins over 分.
+static UNIT_AT_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?P<mid>余|多)?(?P<unit>{}|{})",
+        r"^(?:{}|{})",
         alternation(DURATIONS),
         alternation(UNITS)
     ))
     .expect("units")
 });
+
+/// A unit right after a number, with an optional 余/多 between: (whether
+/// one is between, byte range of the unit). The 余/多 is taken when a unit
+/// follows it (多次 reads 多 + 次).
+fn unit_after(after: &str) -> Option<(bool, Range<usize>)> {
+    for mid in ["余", "多"] {
+        if let Some(rest) = after.strip_prefix(mid) {
+            if let Some(m) = UNIT_AT_START.find(rest) {
+                return Some((true, mid.len() + m.start()..mid.len() + m.end()));
+            }
+        }
+    }
+    UNIT_AT_START.find(after).map(|m| (false, m.range()))
+}
 static DURATION: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(DURATIONS).collect());
 static ARTICLE_UNIT: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(ARTICLE_UNITS).collect());
@@ -106,6 +119,16 @@ static COMPARATOR: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
         v.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.len()));
         v
     });
+
+/// Any `pre` word of `comparators.txt`: where none occurs before a count,
+/// only the words after it can give its comparator.
+static PRE_COMPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    let pre = COMPARATOR
+        .iter()
+        .filter(|(_, _, pos)| *pos == "pre")
+        .map(|(w, _, _)| *w);
+    Regex::new(&alternation_of(pre)).expect("pre comparators")
+});
 
 static RATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -162,16 +185,13 @@ pub(crate) struct Context {
 
 /// Whether a text names a set of routines (“四个一”, 八个一制度).
 pub(crate) fn names_a_set(text: &str) -> bool {
-    SET_LABEL.is_match(text)
+    text.contains("个一") && SET_LABEL.is_match(text)
 }
 
 /// Whether a text starts with a unit or classifier (一次, 一小时), which
 /// makes a numeral before it a count.
 pub(crate) fn starts_with_unit(s: &str) -> bool {
-    UNIT_AFTER.captures(s).is_some_and(|m| {
-        m.name("unit")
-            .is_some_and(|u| !NOT_UNIT.iter().any(|w| s[u.start()..].starts_with(w)))
-    })
+    unit_after(s).is_some_and(|(_, u)| !NOT_UNIT.iter().any(|w| s[u.start..].starts_with(w)))
 }
 
 /// How a count reads in its clause.
@@ -229,7 +249,7 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
                     num,
                 });
             }
-            let Some(m) = UNIT_AFTER.captures(after) else {
+            let Some((mid, unit_r)) = unit_after(after) else {
                 // 博文至少3, 课题研究论文1: a number that ends its clause right
                 // after a noun, its unit unwritten; `reading` decides.
                 let glued = prev.is_some_and(|p| ('\u{4E00}'..='\u{9FFF}').contains(&p));
@@ -242,13 +262,12 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
                     num,
                 });
             };
-            let unit_m = m.name("unit")?;
-            let at_unit = &after[unit_m.start()..];
+            let at_unit = &after[unit_r.start..];
             if NOT_UNIT.iter().any(|w| at_unit.starts_with(w)) {
                 return None;
             }
-            let unit = unit_m.as_str();
-            let unit_end = num.range.end + unit_m.end();
+            let unit = &after[unit_r.clone()];
+            let unit_end = num.range.end + unit_r.end;
             let is_one = num.value == Some(1.0) && !num.arabic && num.max.is_none();
             // 一次次, 一个个, 一个又一个: "one after another", no count.
             let repeated =
@@ -267,8 +286,8 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
             let time_after =
                 unit == "个" && TIME_WORD.iter().any(|w| clause[unit_end..].starts_with(w));
             Some(Count {
-                unit: num.range.end + unit_m.start()..unit_end,
-                approx: m.name("mid").is_some(),
+                unit: num.range.end + unit_r.start..unit_end,
+                approx: mid,
                 duration: DURATION.contains(unit) || time_after,
                 bare: false,
                 num,
@@ -434,10 +453,11 @@ pub(crate) fn comparator(clause: &str, count: &Count) -> Option<&'static str> {
     }
     let after = &clause[count.unit.end..];
     let before = &clause[..count.num.range.start];
+    let pre = PRE_COMPARATOR.is_match(before);
     for &(word, op, pos) in COMPARATOR.iter() {
         match pos {
             "post" if after.starts_with(word) => return Some(op),
-            "pre" => {
+            "pre" if pre => {
                 // Multi-char words govern the clause up to the count
                 // (至少围绕主题...上一节课); single-char ones must touch the
                 // number (近10篇, 约20人). No other number may stand between.
@@ -466,7 +486,12 @@ pub(crate) fn comparator(clause: &str, count: &Count) -> Option<&'static str> {
 
 /// Rate words 每X before a count, in reading order: (byte range in clause).
 pub(crate) fn rates(clause: &str, upto: usize) -> Vec<Range<usize>> {
-    RATE.captures_iter(&clause[..upto])
+    let s = &clause[..upto];
+    // Every rate holds 每, or is 一学期 / 一学年.
+    if !s.contains('每') && !s.contains("一学") {
+        return Vec::new();
+    }
+    RATE.captures_iter(s)
         .filter_map(|c| c.name("noun").or_else(|| c.name("term")).map(|m| m.range()))
         .collect()
 }
@@ -506,16 +531,17 @@ pub(crate) fn read_counts(text: &str, summary: bool) -> Vec<Read> {
 /// Every count of one item's cleaned text; `set` when the item is an entry
 /// of a labelled set of routines.
 fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
-    let mut out: Vec<Read> = Vec::new();
+    read_clauses(text, counted_clauses(text), summary, set)
+}
+
+/// The clauses of an item's cleaned text, each with its counts (ranges
+/// relative to the clause), up to the last clause that holds a numeral.
+fn counted_clauses(text: &str) -> impl Iterator<Item = (Clause, Vec<Count>)> + '_ {
     // Numerals never span a clause delimiter, so one search of the whole
     // text serves every clause.
     let mut numerals = find_all(text).into_iter().peekable();
-    let (mut listed, mut reported, mut targeted) = (false, false, false);
-    // Clauses of the running sentence whose report and target words are not
-    // looked for yet: only a clause with a count needs to know them.
-    let mut unread: Vec<Range<usize>> = Vec::new();
-    for c in clauses(text) {
-        let clause = &text[c.range.clone()];
+    Clauses::new(text).map_while(move |c| {
+        numerals.peek()?;
         let mut own = Vec::new();
         while let Some(n) = numerals.next_if(|n| n.range.start < c.range.end) {
             if n.range.start >= c.range.start
@@ -529,8 +555,26 @@ fn read_in_set(text: &str, summary: bool, set: bool) -> Vec<Read> {
                 });
             }
         }
+        let counts = counts_of(&text[c.range.clone()], own);
+        Some((c, counts))
+    })
+}
+
+/// Reads the counts of an item's clauses in their context, left to right.
+fn read_clauses(
+    text: &str,
+    clauses: impl Iterator<Item = (Clause, Vec<Count>)>,
+    summary: bool,
+    set: bool,
+) -> Vec<Read> {
+    let mut out: Vec<Read> = Vec::new();
+    let (mut listed, mut reported, mut targeted) = (false, false, false);
+    // Clauses of the running sentence whose report and target words are not
+    // looked for yet: only a clause with a count needs to know them.
+    let mut unread: Vec<Range<usize>> = Vec::new();
+    for (c, found) in clauses {
+        let clause = &text[c.range.clone()];
         let first = out.len();
-        let found = counts_of(clause, own);
         if !found.is_empty() {
             for r in unread.drain(..) {
                 let before = &text[r];
@@ -590,12 +634,16 @@ fn find(text: &str, reads: &[Read]) -> Vec<Found> {
         let clause = &text[c.range.clone()];
         let base = c.range.start;
         let shift = |x: Range<usize>| base + x.start..base + x.end;
-        let scope = SCOPE.find(clause);
+        if r.reading != Reading::Quota {
+            continue;
+        }
+        // Every scope holds 岁 or 教龄.
+        let scope = (clause.contains('岁') || clause.contains("教龄"))
+            .then(|| SCOPE.find(clause))
+            .flatten();
         let count = &r.count;
         // A number inside the age scope is not the quota itself.
-        if r.reading != Reading::Quota
-            || scope.is_some_and(|s| s.range().contains(&count.num.range.start))
-        {
+        if scope.is_some_and(|s| s.range().contains(&count.num.range.start)) {
             continue;
         }
         let mut per: Vec<Range<usize>> = rates(clause, count.num.range.start)
@@ -629,6 +677,48 @@ fn find(text: &str, reads: &[Read]) -> Vec<Found> {
 /// Counts of every item of a document, read as a summary or as any other
 /// document reads them: the kind, quotas and figures rules share them.
 pub(crate) fn read_items(ctx: &DocCtx, doc: &Document, summary: bool) -> Vec<Vec<Read>> {
+    doc.items
+        .iter()
+        .zip(in_sets(ctx, doc))
+        .map(|(item, set)| read_in_set(ctx.item_text(item), summary, set))
+        .collect()
+}
+
+/// The counts of `read_items` read again, as a summary when `summary`: the
+/// counts stay what they are, so only their readings are worked out anew.
+pub(crate) fn reread_items(
+    ctx: &DocCtx,
+    doc: &Document,
+    reads: Vec<Vec<Read>>,
+    summary: bool,
+) -> Vec<Vec<Read>> {
+    doc.items
+        .iter()
+        .zip(reads)
+        .zip(in_sets(ctx, doc))
+        .map(|((item, reads), set)| reread(ctx.item_text(item), reads, summary, set))
+        .collect()
+}
+
+/// The counts of one item's text read again (`reread_items`).
+fn reread(text: &str, reads: Vec<Read>, summary: bool, set: bool) -> Vec<Read> {
+    let mut reads = reads.into_iter().peekable();
+    // Every clause up to the last with a count, as `counted_clauses` gives
+    // them.
+    let counted = Clauses::new(text).map_while(|c| {
+        reads.peek()?;
+        let mut counts = Vec::new();
+        while let Some(r) = reads.next_if(|r| r.clause.range == c.range) {
+            counts.push(r.count);
+        }
+        Some((c, counts))
+    });
+    read_clauses(text, counted, summary, set)
+}
+
+/// For each item of a document, whether it is an entry of a labelled set
+/// of routines: its text or a section heading over it names the set.
+fn in_sets(ctx: &DocCtx, doc: &Document) -> Vec<bool> {
     // Sections whose heading, or an ancestor's, names a set of routines
     // (坚持“八个一”制度 over 参与一个课题); parents precede their children.
     let mut set_sections: HashSet<&str> = HashSet::new();
@@ -644,13 +734,11 @@ pub(crate) fn read_items(ctx: &DocCtx, doc: &Document, summary: bool) -> Vec<Vec
     doc.items
         .iter()
         .map(|item| {
-            let text = ctx.item_text(item);
-            let set = names_a_set(text)
+            names_a_set(ctx.item_text(item))
                 || item
                     .section
                     .as_deref()
-                    .is_some_and(|s| set_sections.contains(s));
-            read_in_set(text, summary, set)
+                    .is_some_and(|s| set_sections.contains(s))
         })
         .collect()
 }
@@ -680,6 +768,7 @@ pub(crate) fn extract(ctx: &DocCtx, doc: &mut Document, reads: &[Vec<Read>]) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::clause::clauses;
     use super::*;
 
     /// (value, unit, comparator, per) of the quotas of one sentence.
@@ -701,6 +790,45 @@ mod tests {
         let q = quotas(s);
         assert_eq!(q.len(), 1, "{s}: {q:?}");
         q.into_iter().next().unwrap_or_default()
+    }
+
+    proptest::proptest! {
+        /// `unit_after` finds what the pattern with an optional 余/多 group
+        /// that it replaced found.
+        #[test]
+        fn unit_after_matches_the_pattern(s in "[余多分钟个百分点次人篇学时期本组织万字元%]{0,6}") {
+            let pattern = Regex::new(&format!(
+                r"^(?P<mid>余|多)?(?P<unit>{}|{})",
+                alternation(DURATIONS),
+                alternation(UNITS)
+            ))
+            .unwrap();
+            let expected = pattern.captures(&s).and_then(|m| {
+                Some((m.name("mid").is_some(), m.name("unit")?.range()))
+            });
+            proptest::prop_assert_eq!(unit_after(&s), expected);
+        }
+    }
+
+    #[test]
+    fn reading_again_as_a_summary_reads_as_a_summary() {
+        let key = |reads: Vec<Read>| -> Vec<_> {
+            reads
+                .into_iter()
+                .map(|r| (r.clause.range, r.count.num.range, r.count.unit, r.reading))
+                .collect()
+        };
+        for s in [
+            "本学期每位教师撰写了论文,人均3篇",
+            "学校现有4个省级课题,10个市级课题,其中有4个是刚立项的课题。",
+            "校刊出版两期;每学期必须有11000字左右的心得、各类文章7、论文1。徒弟平均每人听课32节",
+            "参与一个课题,一定要做好。",
+        ] {
+            for set in [false, true] {
+                let again = reread(s, read_in_set(s, false, set), true, set);
+                assert_eq!(key(again), key(read_in_set(s, true, set)), "{s}");
+            }
+        }
     }
 
     #[test]

@@ -30,6 +30,7 @@
 use super::DocCtx;
 use crate::dict;
 use crate::model::{Document, Topic};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -59,33 +60,125 @@ fn words(list: &'static str) -> HashSet<&'static str> {
     dict::entries(list).collect()
 }
 
-static SUFFIX: LazyLock<Vec<(&str, &str)>> =
-    LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_suffix.txt")));
-static AFTER: LazyLock<Vec<(&str, &str)>> =
-    LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_after.txt")));
-static EVENT_HEADS: LazyLock<Vec<&str>> = LazyLock::new(|| {
-    dict::entries(include_str!("../../dictionaries/topic_event_heads.txt")).collect()
+/// Words of a list (with a value each) grouped by their last or first char,
+/// each group in list order: a lookup tries only the few words that can
+/// match where it is, not the whole list.
+struct ByChar {
+    last: bool,
+    /// Sorted by char.
+    groups: Vec<(char, Vec<(&'static str, &'static str)>)>,
+}
+
+impl ByChar {
+    fn new(list: &[(&'static str, &'static str)], last: bool) -> Self {
+        let mut groups: Vec<(char, Vec<(&str, &str)>)> = Vec::new();
+        for &(w, v) in list {
+            let key = if last {
+                w.chars().next_back()
+            } else {
+                w.chars().next()
+            };
+            let Some(key) = key else { continue };
+            match groups.iter_mut().find(|(c, _)| *c == key) {
+                Some((_, g)) => g.push((w, v)),
+                None => groups.push((key, vec![(w, v)])),
+            }
+        }
+        groups.sort_by_key(|(c, _)| *c);
+        ByChar { last, groups }
+    }
+
+    /// The words of the list that end (or start) with `c`, in list order.
+    fn group(&self, c: char) -> &[(&'static str, &'static str)] {
+        self.groups
+            .binary_search_by_key(&c, |(k, _)| *k)
+            .map_or(&[], |i| &self.groups[i].1)
+    }
+
+    /// The first word of the list that `s` ends (or starts) with.
+    fn at_edge(&self, s: &str) -> Option<(&'static str, &'static str)> {
+        let c = if self.last {
+            s.chars().next_back()
+        } else {
+            s.chars().next()
+        }?;
+        self.group(c)
+            .iter()
+            .find(|(w, _)| {
+                if self.last {
+                    s.ends_with(w)
+                } else {
+                    s.starts_with(w)
+                }
+            })
+            .copied()
+    }
+}
+
+/// A word list as `ByChar` pairs of the word with itself.
+fn by_char(list: &'static str, last: bool) -> ByChar {
+    let v: Vec<(&str, &str)> = dict::entries(list).map(|w| (w, w)).collect();
+    ByChar::new(&v, last)
+}
+
+static SUFFIX: LazyLock<ByChar> = LazyLock::new(|| {
+    ByChar::new(
+        &pairs(include_str!("../../dictionaries/topic_suffix.txt")),
+        true,
+    )
 });
-static BEFORE: LazyLock<Vec<(&str, &str)>> =
-    LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_before.txt")));
+static AFTER: LazyLock<ByChar> = LazyLock::new(|| {
+    ByChar::new(
+        &pairs(include_str!("../../dictionaries/topic_after.txt")),
+        false,
+    )
+});
+static EVENT_HEADS: LazyLock<ByChar> = LazyLock::new(|| {
+    by_char(
+        include_str!("../../dictionaries/topic_event_heads.txt"),
+        true,
+    )
+});
+static BEFORE: LazyLock<ByChar> = LazyLock::new(|| {
+    ByChar::new(
+        &pairs(include_str!("../../dictionaries/topic_before.txt")),
+        true,
+    )
+});
 static LEVELS: LazyLock<Vec<(&str, &str)>> =
     LazyLock::new(|| pairs(include_str!("../../dictionaries/levels.txt")));
-static HONOUR: LazyLock<Vec<&str>> =
-    LazyLock::new(|| dict::entries(include_str!("../../dictionaries/topic_honour.txt")).collect());
+/// `LEVELS` by their last char, to find the level word ending nearest a name.
+static LEVEL_ENDS: LazyLock<ByChar> = LazyLock::new(|| ByChar::new(&LEVELS, true));
+static HONOUR: LazyLock<ByChar> =
+    LazyLock::new(|| by_char(include_str!("../../dictionaries/topic_honour.txt"), true));
 static ASSIGN: LazyLock<Vec<&str>> =
     LazyLock::new(|| dict::entries(include_str!("../../dictionaries/level_after.txt")).collect());
 static GENERIC: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_generic.txt")));
 static BRAND_LIST: &str = include_str!("../../dictionaries/topic_brand.txt");
 static BRAND: LazyLock<HashSet<&str>> = LazyLock::new(|| words(BRAND_LIST));
-static BRAND_ENDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&dict::alternation(BRAND_LIST)).expect("brand endings"));
+static BRAND_ENDS: LazyLock<ByChar> = LazyLock::new(|| by_char(BRAND_LIST, true));
+/// The last chars of the brand endings: a search for these few chars is
+/// faster than one for the endings, whose first chars are common.
+static BRAND_LAST: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let lasts = BRAND_ENDS.groups.iter().map(|(c, _)| c.to_string());
+    // Leftmost matching lets the searcher use its fast SIMD prefilter.
+    AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(lasts)
+        .expect("single chars build")
+});
 static BRAND_STOP: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_brand_stop.txt")));
 static PHRASE_END: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_phrase_end.txt")));
-static JUNK: LazyLock<Vec<&str>> =
-    LazyLock::new(|| dict::entries(include_str!("../../dictionaries/topic_junk.txt")).collect());
+/// One search for all junk words instead of one per word.
+static JUNK: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(dict::entries(include_str!(
+        "../../dictionaries/topic_junk.txt"
+    )))
+    .expect("junk words build")
+});
 
 /// “N个一”: the label of a set of routines, a programme.
 static N_GE_YI: LazyLock<Regex> =
@@ -107,6 +200,25 @@ static NAMED_AFTER_KETI: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("课题(?:研究|结项|结题|开题)?(?:\\(([^()]{4,30})\\)|:([^,。;:!?()“”《》\"]{4,30}))")
         .expect("valid regex")
 });
+/// Which patterns of `unquoted_projects` may match a text, by its 课题
+/// (which most texts lack): (`NAMED_AFTER_KETI`, a 课题 right before a
+/// bracket or colon; `SUB_PROJECT` and `MAIN_PROJECT`, a 主课题 or 子课题).
+fn keti_patterns(text: &str) -> (bool, bool) {
+    static KETI: LazyLock<memchr::memmem::Finder> =
+        LazyLock::new(|| memchr::memmem::Finder::new("课题"));
+    let (mut named, mut main_sub) = (false, false);
+    for p in KETI.find_iter(text.as_bytes()) {
+        let rest = &text[p + "课题".len()..];
+        let rest = ["研究", "结项", "结题", "开题"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest);
+        named |= rest.starts_with(['(', ':']);
+        main_sub |= text[..p].ends_with(['主', '子']);
+    }
+    (named, main_sub)
+}
+
 /// Unquoted main project named before 是…主课题.
 static MAIN_PROJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("(?:^|[。;:!?])([^。;:!?“”《》\"]{6,40}?)是[^,。;]{0,8}?[主子]课题")
@@ -140,20 +252,31 @@ fn closing(c: char) -> Option<(char, Mark)> {
     }
 }
 
-/// An opening mark of `closing`: the search skips to these.
-static OPENING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("[《“「『\"]").expect("opening marks"));
+/// The first UTF-8 bytes of the opening marks of `closing`: the search
+/// skips to these (《「『 start with E3, “ with E2), which in Chinese text
+/// begin only punctuation.
+const OPENING_LEAD: [u8; 3] = [0xE2, 0xE3, b'"'];
+
+/// The first opening mark at or after byte `from`: its byte range and its
+/// closing mark.
+fn next_opening(text: &str, from: usize) -> Option<(Range<usize>, char, Mark)> {
+    let [a, b, c] = OPENING_LEAD;
+    memchr::memchr3_iter(a, b, c, &text.as_bytes()[from..]).find_map(|p| {
+        // A lead byte starts a char, so `start` is a char boundary.
+        let start = from + p;
+        let open = text[start..].chars().next()?;
+        let (close, mark) = closing(open)?;
+        Some((start..start + open.len_utf8(), close, mark))
+    })
+}
 
 /// The outermost bracketed stretches of a text, in order.
 fn brackets(text: &str) -> Vec<Bracket> {
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(m) = OPENING.find_at(text, i) {
-        let (start, next) = (m.start(), m.end());
+    while let Some((open, close, mark)) = next_opening(text, i) {
+        let (start, next) = (open.start, open.end);
         i = next;
-        let Some((close, mark)) = m.as_str().chars().next().and_then(closing) else {
-            continue;
-        };
         let cap = if mark == Mark::Book { 60 } else { 40 };
         let end = text[next..]
             .char_indices()
@@ -176,7 +299,7 @@ fn brackets(text: &str) -> Vec<Bracket> {
 /// course word must head its phrase: in “红色文化”课程渗透 it modifies the
 /// noun after it, and the quote names a theme, not a course.
 fn kind_after(after: &str) -> Option<&'static str> {
-    let &(word, kind) = AFTER.iter().find(|(w, _)| after.starts_with(w))?;
+    let (word, kind) = AFTER.at_edge(after)?;
     let next = after[word.len()..].chars().next();
     let modifies = next.is_some_and(|c| {
         ('\u{4E00}'..='\u{9FFF}').contains(&c) && !PHRASE_END.contains(&*c.encode_utf8(&mut [0; 4]))
@@ -188,17 +311,22 @@ fn kind_after(after: &str) -> Option<&'static str> {
 /// whole phrase up to punctuation (“大手牵小手”亲子运动会。): a programme.
 fn event_after(after: &str) -> bool {
     const MAX_CHARS: usize = 6;
-    let phrase: String = after
-        .chars()
-        .take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .take(MAX_CHARS + 1)
-        .collect();
-    phrase.chars().count() <= MAX_CHARS && EVENT_HEADS.iter().any(|h| phrase.ends_with(h))
+    let mut end = 0;
+    for (n, c) in after.chars().enumerate() {
+        if !('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            break;
+        }
+        if n == MAX_CHARS {
+            return false;
+        }
+        end += c.len_utf8();
+    }
+    EVENT_HEADS.at_edge(&after[..end]).is_some()
 }
 
 /// The value of the longest entry of `list` that `s` ends with.
-fn lookup_suffix(list: &[(&str, &'static str)], s: &str) -> Option<&'static str> {
-    list.iter().find(|(w, _)| s.ends_with(w)).map(|&(_, k)| k)
+fn lookup_suffix(list: &ByChar, s: &str) -> Option<&'static str> {
+    list.at_edge(s).map(|(_, k)| k)
 }
 
 fn is_punct(c: char) -> bool {
@@ -208,16 +336,15 @@ fn is_punct(c: char) -> bool {
 /// Whether a quoted text is a slogan, label or generic word rather than a
 /// name, whatever follows it.
 fn not_a_name(name: &str, mark: Mark) -> bool {
-    if name.chars().count() < 2
-        || JUNK.iter().any(|j| name.contains(j))
-        || HONOUR.iter().any(|h| name.ends_with(h))
-    {
+    if name.chars().count() < 2 || JUNK.is_match(name) || HONOUR.at_edge(name).is_some() {
         return true;
     }
     if mark == Mark::Book {
         return false;
     }
-    PERIOD.is_match(name)
+    // The patterns' first (last) chars as a cheap test before them.
+    (name.starts_with(['十', 'x']) || name.starts_with(|c: char| c.is_ascii_digit()))
+        && PERIOD.is_match(name)
         || GENERIC.contains(name)
         || name.chars().any(|c| {
             matches!(
@@ -263,7 +390,12 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
         let before = &text[..first.outer.start];
         // 等 and a count (“A”、“B”两个大主题) stand between a run and its word.
         let after = text[last.outer.end..].trim_start_matches('等');
-        let after = COUNT.find(after).map_or(after, |m| &after[m.end()..]);
+        // A count starts with a numeral, which most words after do not.
+        let after = if after.starts_with(|c| "一二三四五六七八九十两".contains(c)) {
+            COUNT.find(after).map_or(after, |m| &after[m.end()..])
+        } else {
+            after
+        };
         let after_kind = kind_after(after).or_else(|| event_after(after).then_some("programme"));
         let before_kind = lookup_suffix(&BEFORE, before);
         for b in &bs[run.clone()] {
@@ -283,7 +415,7 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
                     .or(own)
                     .unwrap_or("other"),
                 Mark::Quote => {
-                    if N_GE_YI.is_match(name) {
+                    if name.ends_with("个一") && N_GE_YI.is_match(name) {
                         "programme"
                     } else if let Some(k) = after_kind {
                         k
@@ -333,10 +465,19 @@ fn brand_stop(word: &str, tag: &str) -> bool {
         )
 }
 
+/// Byte positions inside the brand endings of a text, ascending: the last
+/// char of each.
+fn brand_endings(text: &str) -> impl Iterator<Item = usize> + '_ {
+    BRAND_LAST
+        .find_iter(text)
+        .filter(|m| BRAND_ENDS.at_edge(&text[..m.end()]).is_some())
+        .map(|m| m.start())
+}
+
 /// Unquoted brands (黄杨讲坛, 运河杯, 青蓝工程) outside the brackets.
 fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
     let inside = |r: Range<usize>| skip.iter().any(|s| s.start < r.end && r.start < s.end);
-    let endings = BRAND_ENDING.find_iter(text).map(|m| m.start());
+    let endings = brand_endings(text);
     for window in crate::segment::runs_around(text, endings) {
         let base = window.start;
         let ws = crate::segment::jieba().tag(&text[window], false);
@@ -388,30 +529,29 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
 
 /// Unquoted main and sub-project names.
 fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
-    // Every pattern here names a 课题, which most texts do not.
-    if !text.contains("课题") {
-        return;
-    }
-    for c in NAMED_AFTER_KETI.captures_iter(text) {
-        let Some(m) = c.get(1).or_else(|| c.get(2)) else {
-            continue;
-        };
-        // 课题(市级立项) gives a level and 课题研究(访问、调查) its methods,
-        // not a name.
-        let name = m.as_str();
-        if name.contains("立项")
-            || name.contains('、')
-            || LEVELS.iter().any(|(w, _)| name.contains(w))
-        {
-            continue;
+    let (named, main_sub) = keti_patterns(text);
+    if named {
+        for c in NAMED_AFTER_KETI.captures_iter(text) {
+            let Some(m) = c.get(1).or_else(|| c.get(2)) else {
+                continue;
+            };
+            // 课题(市级立项) gives a level and 课题研究(访问、调查) its methods,
+            // not a name.
+            let name = m.as_str();
+            if name.contains("立项")
+                || name.contains('、')
+                || LEVELS.iter().any(|(w, _)| name.contains(w))
+            {
+                continue;
+            }
+            out.push(Found {
+                name: m.range(),
+                kind: "project",
+                level: None,
+            });
         }
-        out.push(Found {
-            name: m.range(),
-            kind: "project",
-            level: None,
-        });
     }
-    if !text.contains("主课题") && !text.contains("子课题") {
+    if !main_sub {
         return;
     }
     for re in [&*SUB_PROJECT, &*MAIN_PROJECT] {
@@ -435,6 +575,15 @@ fn level_before(text: &str, at: usize) -> Option<&'static str> {
         .rev()
         .find(|&(_, c)| matches!(c, '。' | ';' | '!' | '?' | '\n'))
         .map_or(head, |(p, c)| &head[p + c.len_utf8()..]);
+    const WINDOW: usize = 30;
+    if !sentence.contains(['《', '》']) {
+        let window = sentence
+            .char_indices()
+            .rev()
+            .nth(WINDOW - 1)
+            .map_or(sentence, |(p, _)| &sentence[p..]);
+        return last_level(window);
+    }
     // Titles between the level word and the name do not count against the
     // window: 省级课题A的《…》和B的《…》 gives both names the level.
     let mut depth = 0usize;
@@ -449,12 +598,24 @@ fn level_before(text: &str, at: usize) -> Option<&'static str> {
             false
         })
         .collect();
-    let window: String = outside[outside.len().saturating_sub(30)..].iter().collect();
-    LEVELS
+    let window: String = outside[outside.len().saturating_sub(WINDOW)..]
         .iter()
-        .filter_map(|(w, canon)| window.rfind(w).map(|p| (p + w.len(), *canon)))
-        .max_by_key(|&(end, _)| end)
-        .map(|(_, canon)| canon)
+        .collect();
+    last_level(&window)
+}
+
+/// The level word that ends last in `window`, canonical; of words ending
+/// there, the shortest (国家级 … 部级: the last in list order).
+fn last_level(window: &str) -> Option<&'static str> {
+    window.char_indices().rev().find_map(|(p, c)| {
+        let head = &window[..p + c.len_utf8()];
+        LEVEL_ENDS
+            .group(c)
+            .iter()
+            .rev()
+            .find(|(w, _)| head.ends_with(w))
+            .map(|&(_, canon)| canon)
+    })
 }
 
 /// A level assigned right after a name, in its clause: (市级), 被立项为省级课题.
@@ -899,6 +1060,143 @@ mod tests {
         );
         for t in topics {
             assert_eq!(parsed.source.slice(t.span), t.name);
+        }
+    }
+
+    /// The fast scans above against the plain patterns and list scans they
+    /// replace, on random texts made of the chars that matter.
+    mod same_as_plain_scans {
+        use super::*;
+        use crate::segment::runs_around;
+        use proptest::prelude::*;
+        use proptest::string::string_regex;
+
+        /// Random texts of the chars of `words` and a few others.
+        fn texts_of(words: &[&str], len: usize) -> impl Strategy<Value = String> {
+            let mut chars: Vec<char> = words.iter().flat_map(|w| w.chars()).collect();
+            chars.sort();
+            chars.dedup();
+            let class: String = chars
+                .iter()
+                .map(|c| regex::escape(&c.to_string()))
+                .collect();
+            string_regex(&format!("[{class}a ,。]{{0,{len}}}")).expect("valid strategy")
+        }
+
+        fn old_level_before(text: &str, at: usize) -> Option<&'static str> {
+            let head = &text[..at];
+            let sentence = head
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, '。' | ';' | '!' | '?' | '\n'))
+                .map_or(head, |(p, c)| &head[p + c.len_utf8()..]);
+            let mut depth = 0usize;
+            let outside: Vec<char> = sentence
+                .chars()
+                .filter(|&c| {
+                    match c {
+                        '《' => depth += 1,
+                        '》' => depth = depth.saturating_sub(1),
+                        _ => return depth == 0,
+                    }
+                    false
+                })
+                .collect();
+            let window: String = outside[outside.len().saturating_sub(30)..].iter().collect();
+            LEVELS
+                .iter()
+                .filter_map(|(w, canon)| window.rfind(w).map(|p| (p + w.len(), *canon)))
+                .max_by_key(|&(end, _)| end)
+                .map(|(_, canon)| canon)
+        }
+
+        fn old_event_after(after: &str) -> bool {
+            let phrase: String = after
+                .chars()
+                .take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+                .take(7)
+                .collect();
+            let heads: Vec<&str> =
+                dict::entries(include_str!("../../dictionaries/topic_event_heads.txt")).collect();
+            phrase.chars().count() <= 6 && heads.iter().any(|h| phrase.ends_with(h))
+        }
+
+        proptest! {
+            #[test]
+            fn openings(s in "[《》“”「」『』\"、。a课]{0,20}") {
+                let old = Regex::new("[《“「『\"]").expect("valid regex");
+                let mut got = Vec::new();
+                let mut i = 0;
+                while let Some((r, _, _)) = next_opening(&s, i) {
+                    got.push(r.start);
+                    i = r.end;
+                }
+                let want: Vec<usize> = old.find_iter(&s).map(|m| m.start()).collect();
+                prop_assert_eq!(got, want);
+            }
+
+            #[test]
+            fn brand_runs(s in texts_of(&dict::entries(BRAND_LIST).collect::<Vec<_>>(), 24)) {
+                let old = Regex::new(&dict::alternation(BRAND_LIST)).expect("valid regex");
+                prop_assert_eq!(
+                    runs_around(&s, brand_endings(&s)),
+                    runs_around(&s, old.find_iter(&s).map(|m| m.start()))
+                );
+            }
+
+            #[test]
+            fn keti_gates(s in "[课题研究结项开主子():,是为引领重点a]{0,30}") {
+                let (named, main_sub) = keti_patterns(&s);
+                // The gate may pass a 课题 whose name is too short or long,
+                // never miss a match.
+                if NAMED_AFTER_KETI.is_match(&s) {
+                    prop_assert!(named);
+                }
+                prop_assert_eq!(main_sub, s.contains("主课题") || s.contains("子课题"));
+            }
+
+            #[test]
+            fn regex_gates(s in "[十一二三四五六七八九两个项大x0-9年每a]{0,8}") {
+                if PERIOD.is_match(&s) {
+                    prop_assert!(s.starts_with(['十', 'x']) || s.starts_with(|c: char| c.is_ascii_digit()));
+                }
+                if N_GE_YI.is_match(&s) {
+                    prop_assert!(s.ends_with("个一"));
+                }
+                if COUNT.is_match(&s) {
+                    prop_assert!(s.starts_with(|c| "一二三四五六七八九十两".contains(c)));
+                }
+            }
+
+            #[test]
+            fn list_lookups(i in 0usize..4, s in "\\PC{0,3}", k in 0usize..200, t in "\\PC{0,3}") {
+                let lists = [
+                    (include_str!("../../dictionaries/topic_suffix.txt"), true),
+                    (include_str!("../../dictionaries/topic_before.txt"), true),
+                    (include_str!("../../dictionaries/topic_after.txt"), false),
+                    (include_str!("../../dictionaries/levels.txt"), true),
+                ];
+                let (list, last) = lists[i];
+                let v = pairs(list);
+                // A word of the list between random chars, or random chars.
+                let text = format!("{s}{}{t}", v.get(k).map_or("", |(w, _)| w));
+                let want = v
+                    .iter()
+                    .find(|(w, _)| if last { text.ends_with(w) } else { text.starts_with(w) })
+                    .copied();
+                prop_assert_eq!(ByChar::new(&v, last).at_edge(&text), want);
+            }
+
+            #[test]
+            fn levels_before(s in texts_of(&["国家级部省市区县校地", "《》;课题"], 50), at in 0usize..60) {
+                let at = s.char_indices().nth(at).map_or(s.len(), |(p, _)| p);
+                prop_assert_eq!(level_before(&s, at), old_level_before(&s, at));
+            }
+
+            #[test]
+            fn event_phrases(s in texts_of(&["比赛大赛竞赛评比运动会读书会艺术节文化节", "的了"], 9)) {
+                prop_assert_eq!(event_after(&s), old_event_after(&s));
+            }
         }
     }
 }
