@@ -688,8 +688,18 @@ fn same_topic(a: &str, b: &str) -> bool {
 pub fn apply(ctx: &DocCtx, doc: &mut Document) {
     let mut seen: Vec<String> = Vec::new();
     let mut topics = Vec::new();
-    for item in &doc.items {
-        let text = ctx.item_text(item);
+    // Headings name topics too (6. 着力青蓝工程,引领专业成长): each is read
+    // in text order with the items, as char ranges of the cleaned text.
+    let mut texts: Vec<Range<usize>> = doc
+        .items
+        .iter()
+        .map(|i| i.norm.clone())
+        .chain(doc.sections.iter().map(|s| s.heading_norm.clone()))
+        .filter(|r| !r.is_empty())
+        .collect();
+    texts.sort_by_key(|r| r.start);
+    for chars in texts {
+        let text = ctx.norm.slice_chars(chars.clone());
         for f in find(text) {
             let k = key(&text[f.name.clone()]);
             if let Some(i) = seen.iter().position(|s| same_topic(s, &k)) {
@@ -705,7 +715,7 @@ pub fn apply(ctx: &DocCtx, doc: &mut Document) {
                 continue;
             }
             seen.push(k);
-            let (span, name) = ctx.locate(item, f.name);
+            let (span, name) = ctx.locate_at(chars.start, f.name);
             topics.push(Topic {
                 name,
                 span,
@@ -967,6 +977,19 @@ mod tests {
             names("进一步提升我校黄杨讲坛的品质"),
             [one("黄杨讲坛", "programme")]
         );
+    }
+
+    #[test]
+    fn headings_name_topics_in_text_order() {
+        let text = "教研计划\n一、主要工作\n1、深入实施“青蓝工程”\n组织师徒结对,开展“启航杯”比赛。\n2、办好《杏坛》校刊\n每学期两期。\n";
+        let p = crate::extract_bytes("t.txt", text.as_bytes()).unwrap();
+        let d = &p.extract.documents[0];
+        assert_eq!(d.sections[1].heading, "深入实施“青蓝工程”");
+        let names: Vec<&str> = d.topics.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["青蓝工程", "启航杯", "杏坛"]);
+        let chars: Vec<char> = text.chars().collect();
+        let [a, b] = d.topics[0].span;
+        assert_eq!(chars[a..b].iter().collect::<String>(), "青蓝工程");
     }
 
     #[test]
