@@ -550,6 +550,65 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
     }
 }
 
+static CONTEST: LazyLock<Vec<(&str, &str)>> =
+    LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_contest.txt")));
+
+fn contest_word(word: &str, class: &str) -> bool {
+    CONTEST.iter().any(|&(w, c)| c == class && w == word)
+}
+
+/// An area that organises a contest: 全国, 区, or a place name (江苏省).
+fn area(word: &str, tag: &str) -> bool {
+    contest_word(word, "area") || (tag == "ns" && word.ends_with(['省', '市', '区', '县']))
+}
+
+/// Unquoted contests named after the area that holds them: 区青少年科技创新
+/// 大赛, 全国中学生英语能力竞赛 (`topic_contest.txt`). The name runs back
+/// from the ending over two to four proper words to the area word, which
+/// stays out of it; without an area (学生实验操作技能竞赛) or with one word
+/// (区英语竞赛) a contest is generic.
+fn contests(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
+    let endings = CONTEST
+        .iter()
+        .filter(|(_, c)| *c == "ending")
+        .flat_map(|(w, _)| text.match_indices(*w).map(|(i, _)| i))
+        .collect::<std::collections::BTreeSet<usize>>();
+    let inside = |r: Range<usize>| skip.iter().any(|s| s.start < r.end && r.start < s.end);
+    for window in crate::segment::runs_around(text, endings.into_iter()) {
+        let base = window.start;
+        let ws = crate::segment::jieba().tag(&text[window], false);
+        for (k, w) in ws.iter().enumerate() {
+            if !contest_word(w.word, "ending") {
+                continue;
+            }
+            let w_end = base + w.byte_end;
+            let mut heads: Vec<&str> = Vec::new();
+            let mut start = base + w.byte_start;
+            let mut from_area = false;
+            for p in ws[..k].iter().rev() {
+                if area(p.word, p.tag) {
+                    from_area = true;
+                    break;
+                }
+                if heads.len() == 4 || brand_stop(p.word, p.tag) {
+                    break;
+                }
+                start = base + p.byte_start;
+                heads.push(p.word);
+            }
+            let generic = heads.iter().all(|h| GENERIC.contains(h));
+            if !from_area || heads.len() < 2 || generic || inside(start..w_end) {
+                continue;
+            }
+            out.push(Found {
+                name: start..w_end,
+                kind: "programme",
+                level: None,
+            });
+        }
+    }
+}
+
 /// Unquoted main and sub-project names.
 fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
     let can = keti_patterns(text);
@@ -663,6 +722,7 @@ pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let skip = bracketed(text, &mut out);
     brands(text, &skip, &mut out);
+    contests(text, &skip, &mut out);
     unquoted_projects(text, &mut out);
     for f in &mut out {
         if matches!(f.kind, "project" | "programme") {
@@ -1008,6 +1068,26 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let [a, b] = d.topics[0].span;
         assert_eq!(chars[a..b].iter().collect::<String>(), "青蓝工程");
+    }
+
+    #[test]
+    fn contests_named_after_their_area() {
+        assert_eq!(
+            names("组织学生参加区青少年科技创新大赛,力争获奖"),
+            [one("青少年科技创新大赛", "programme")]
+        );
+        assert_eq!(
+            names("在全国中学生英语能力竞赛中,我校26名学生获奖"),
+            [one("中学生英语能力竞赛", "programme")]
+        );
+        for s in [
+            "每学期组织一次学生实验操作技能竞赛",
+            "参加区英语竞赛",
+            "组织参加市级论文大赛",
+            "社区青少年科技创新大赛",
+        ] {
+            assert!(names(s).is_empty(), "{s}: {:?}", names(s));
+        }
     }
 
     #[test]
