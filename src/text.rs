@@ -16,31 +16,72 @@ pub fn longer_than(s: &str, n: usize) -> bool {
     s.len() > n && s.chars().nth(n).is_some()
 }
 
-/// Pushes `base + i` for the byte offset `i` of each char of `s`. It reads
-/// eight bytes at a time and finds the non-continuation bytes with bit
-/// arithmetic: faster than a test per byte or decoding each char.
-fn push_char_starts(s: &str, base: usize, out: &mut Vec<u32>) {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The bits 7, 15, … 63 of `starts` as one byte (a bit per byte of a word).
+const fn gather(starts: u64) -> usize {
+    ((starts >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as usize
+}
+
+/// For each [`gather`]ed set of char starts in an 8-byte word: the offsets
+/// of the starts, in order, and how many there are.
+const STARTS: [([u8; 8], u8); 256] = {
+    let mut t = [([0u8; 8], 0u8); 256];
+    let mut bits = 0;
+    while bits < 256 {
+        let mut starts = 0u64;
+        let mut e = ([0u8; 8], 0u8);
+        let mut k = 0;
+        while k < 8 {
+            if bits >> k & 1 == 1 {
+                starts |= 0x80 << (8 * k);
+                e.0[e.1 as usize] = k as u8;
+                e.1 += 1;
+            }
+            k += 1;
+        }
+        t[gather(starts)] = e;
+        bits += 1;
+    }
+    t
+};
+
+/// Writes `base + i` for the byte offset `i` of each char of `s` into
+/// `dst`, which has room for them; returns how many. It reads eight bytes
+/// at a time, finds the non-continuation bytes with bit arithmetic and
+/// writes all eight table offsets at once, then counts the true ones: no
+/// branch per char, which a test per byte or decoding each char would take.
+fn char_starts(s: &str, base: usize, dst: &mut [u32]) -> usize {
     let mut chunks = s.as_bytes().chunks_exact(8);
     let mut at = base as u32;
+    let mut n = 0;
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let w = u64::from_le_bytes(word);
         // a continuation byte is 0b10xxxxxx: bit 7 set, bit 6 clear
         let continuation = w & !(w << 1) & HIGH;
-        let mut starts = !continuation & HIGH;
-        while starts != 0 {
-            out.push(at + starts.trailing_zeros() / 8);
-            starts &= starts - 1;
+        let (offsets, count) = &STARTS[gather(!continuation & HIGH)];
+        let count = *count as usize;
+        // near the end of `dst` only the true offsets fit
+        let width = if n + 8 <= dst.len() { 8 } else { count };
+        if let Some(d) = dst.get_mut(n..n + width) {
+            for (d, &o) in d.iter_mut().zip(offsets) {
+                *d = at + o as u32;
+            }
         }
+        n += count;
         at += 8;
     }
     for (i, &b) in chunks.remainder().iter().enumerate() {
         if (b as i8) >= -0x40 {
-            out.push(at + i as u32);
+            if let Some(d) = dst.get_mut(n) {
+                *d = at + i as u32;
+            }
+            n += 1;
         }
     }
+    n
 }
 
 /// The decoded source text with a char → byte index.
@@ -55,9 +96,10 @@ impl SourceText {
     pub fn new(text: String) -> Self {
         // Sized exactly: collecting would grow the largest buffer of the
         // pipeline to up to twice its length.
-        let mut byte_of: Vec<u32> = Vec::with_capacity(text.chars().count() + 1);
-        push_char_starts(&text, 0, &mut byte_of);
-        byte_of.push(text.len() as u32);
+        let n = text.chars().count();
+        let mut byte_of = vec![0; n + 1];
+        char_starts(&text, 0, &mut byte_of[..n]);
+        byte_of[n] = text.len() as u32;
         SourceText { text, byte_of }
     }
 
@@ -96,9 +138,11 @@ impl NormText {
     /// would cost more than the copy.
     pub fn from_folded(src: &SourceText, folded: &str, dead: &[Range<usize>]) -> Self {
         let n = src.len_chars();
+        let dead_chars = |r: &Range<usize>| folded.get(r.clone()).map_or(0, |d| d.chars().count());
+        let alive_chars = n - dead.iter().map(dead_chars).sum::<usize>().min(n);
         let mut text = String::with_capacity(folded.len());
-        let mut byte_of = Vec::with_capacity(n + 1);
-        let mut src_of = Vec::with_capacity(n + 1);
+        let mut byte_of = vec![0; alive_chars + 1];
+        let mut src_of = Vec::with_capacity(alive_chars + 1);
         // Char index in `folded`, which is the source's.
         let mut ch = 0u32;
         let mut at = 0;
@@ -107,14 +151,14 @@ impl NormText {
             let alive = folded.get(at..r.start).unwrap_or_default();
             let base = text.len();
             text.push_str(alive);
-            let first = byte_of.len();
-            push_char_starts(alive, base, &mut byte_of);
-            let added = (byte_of.len() - first) as u32;
-            src_of.extend(ch..ch + added);
-            ch += added;
-            ch += folded.get(r.clone()).map_or(0, |d| d.chars().count()) as u32;
+            let first = src_of.len();
+            let added = char_starts(alive, base, byte_of.get_mut(first..).unwrap_or_default());
+            src_of.extend(ch..ch + added as u32);
+            ch += added as u32;
+            ch += dead_chars(r) as u32;
             at = r.end;
         }
+        byte_of.truncate(src_of.len());
         byte_of.push(text.len() as u32);
         src_of.push(n as u32);
         NormText {
@@ -307,9 +351,9 @@ mod tests {
     #[test]
     fn finds_char_starts() {
         for s in ["", "a", "教科室1、做好aé工作ü𝄞。", "0123456789abcdef教"] {
-            let mut v = Vec::new();
-            push_char_starts(s, 5, &mut v);
             let want: Vec<u32> = s.char_indices().map(|(i, _)| i as u32 + 5).collect();
+            let mut v = vec![0; want.len()];
+            assert_eq!(char_starts(s, 5, &mut v), want.len());
             assert_eq!(v, want, "{s}");
         }
     }
@@ -348,6 +392,14 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn char_starts_are_the_char_indices(s in "[a教é𝄞 ]{0,40}") {
+            let want: Vec<u32> = s.char_indices().map(|(i, _)| i as u32 + 3).collect();
+            let mut v = vec![0; want.len()];
+            prop_assert_eq!(char_starts(&s, 3, &mut v), want.len());
+            prop_assert_eq!(v, want);
+        }
+
         #[test]
         fn char_at_near_agrees_with_char_at(s in "[a教é𝄞 ]{0,30}", byte in 0usize..80, near in 0usize..40) {
             let src = SourceText::new(s.clone());

@@ -11,7 +11,10 @@
 //! 希望对大家有所帮助 loses that sentence.
 
 use crate::text::longer_than;
-use regex::Regex;
+use regex_automata::{meta, Anchored, Input};
+use regex_syntax::hir::literal::Extractor;
+use regex_syntax::hir::{Hir, Look};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -22,17 +25,32 @@ const MAX_LINE: usize = 360;
 /// Longest line (in chars) a `shortline` rule deletes.
 const MAX_SHORT_LINE: usize = 40;
 
-/// One alternation per kind of rule. Every rule starts or ends on a
-/// literal, so the alternation keeps a literal prefilter and one scan per
-/// kind costs about as much as one scan of a single rule.
 /// The patterns of each class, compiled one by one: alone, most of them
 /// start with a literal that the regex engine skips to, where one
 /// alternation of all of them would walk every char.
 struct Rules {
-    line: Vec<Regex>,
-    shortline: Vec<Regex>,
-    sentence: Vec<Regex>,
-    inline: Vec<Regex>,
+    line: Vec<Rule>,
+    shortline: Vec<Rule>,
+    sentence: Vec<Rule>,
+    inline: Vec<Rule>,
+    gate: Gate,
+}
+
+/// A rule, and where its matches may start.
+struct Rule {
+    re: meta::Regex,
+    start: Start,
+}
+
+enum Start {
+    /// At one of a few literals of at least [`GATE_LEN`] bytes: the rule's
+    /// index in the gate.
+    Gated(usize),
+    /// At a line start (the pattern opens with `^`), on one of these
+    /// literals when they are known.
+    Line(Option<Vec<Vec<u8>>>),
+    /// Anywhere.
+    Scan,
 }
 
 fn patterns(class: &str) -> impl Iterator<Item = &'static str> + '_ {
@@ -42,18 +60,156 @@ fn patterns(class: &str) -> impl Iterator<Item = &'static str> + '_ {
         .map(str::trim)
 }
 
-fn compile(class: &str) -> Vec<Regex> {
+fn compile(class: &str, gate: &mut Gate) -> Vec<Rule> {
     patterns(class)
-        .filter_map(|p| Regex::new(&format!("(?mR){p}")).ok())
+        .filter_map(|p| {
+            let p = format!("(?mR){p}");
+            let re = meta::Regex::new(&p).ok()?;
+            let start = regex_syntax::parse(&p).map_or(Start::Scan, |hir| start(&hir, gate));
+            Some(Rule { re, start })
+        })
         .collect()
 }
 
-static RULES: LazyLock<Rules> = LazyLock::new(|| Rules {
-    line: compile("line"),
-    shortline: compile("shortline"),
-    sentence: compile("sentence"),
-    inline: compile("inline"),
+/// Where the matches of a pattern may start: at the literals that every
+/// match starts with, when there are a few of at least [`GATE_LEN`] bytes
+/// (registered with the gate), or at line starts for a pattern led by `^`.
+fn start(hir: &Hir, gate: &mut Gate) -> Start {
+    let seq = Extractor::new().extract(hir);
+    let lits = seq.literals();
+    let long: Option<Vec<[u8; GATE_LEN]>> = lits.and_then(|ls| {
+        ls.iter()
+            .map(|l| l.as_bytes().get(..GATE_LEN)?.try_into().ok())
+            .collect()
+    });
+    if let Some(long) = long {
+        return Start::Gated(gate.add(&long));
+    }
+    let looks = hir.properties().look_set_prefix();
+    if [Look::Start, Look::StartLF, Look::StartCRLF]
+        .into_iter()
+        .any(|l| looks.contains(l))
+    {
+        return Start::Line(lits.map(|ls| ls.iter().map(|l| l.as_bytes().to_vec()).collect()));
+    }
+    Start::Scan
+}
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let mut gate = Gate::default();
+    Rules {
+        line: compile("line", &mut gate),
+        shortline: compile("shortline", &mut gate),
+        sentence: compile("sentence", &mut gate),
+        inline: compile("inline", &mut gate),
+        gate,
+    }
 });
+
+/// Bytes of each rule literal the gate reads: two Han chars.
+const GATE_LEN: usize = 6;
+/// Bytes of the keys the gate looks up, taken every [`STEP`] bytes: every
+/// occurrence of a literal holds one of its keys at such a place.
+const KEY_LEN: usize = 4;
+const STEP: usize = GATE_LEN - KEY_LEN + 1;
+
+/// One pass over the text for the places where a gated rule may match.
+/// Each regex scanning the whole text on its own cost more than all the
+/// rest of cleaning: Chinese text defeats their literal prefilters.
+#[derive(Default)]
+struct Gate {
+    /// A bit per hash of a key of some literal.
+    bits: Vec<u64>,
+    /// Key → (its offset in the literal, the literal, the rule).
+    keys: HashMap<u32, Vec<(usize, [u8; GATE_LEN], usize)>>,
+    rules: usize,
+}
+
+fn slot(key: u32) -> usize {
+    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+impl Gate {
+    /// Adds a rule by the literals its matches start with; returns its index.
+    fn add(&mut self, lits: &[[u8; GATE_LEN]]) -> usize {
+        let rule = self.rules;
+        self.rules += 1;
+        if self.bits.is_empty() {
+            self.bits = vec![0; (1 << 16) / 64];
+        }
+        for lit in lits {
+            for off in 0..STEP {
+                let mut k = [0; KEY_LEN];
+                k.copy_from_slice(&lit[off..off + KEY_LEN]);
+                let key = u32::from_le_bytes(k);
+                self.bits[slot(key) / 64] |= 1 << (slot(key) % 64);
+                self.keys.entry(key).or_default().push((off, *lit, rule));
+            }
+        }
+        rule
+    }
+
+    /// (rule, byte offset) of every occurrence of a literal, sorted.
+    fn find(&self, s: &[u8]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        if self.bits.is_empty() {
+            return out;
+        }
+        let mut q = 0;
+        while let Some(w) = s.get(q..q + KEY_LEN) {
+            let key = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
+            if self.bits[slot(key) / 64] & (1 << (slot(key) % 64)) != 0 {
+                for &(off, lit, rule) in self.keys.get(&key).into_iter().flatten() {
+                    if let Some(p) = q.checked_sub(off).filter(|&p| s[p..].starts_with(&lit)) {
+                        out.push((rule, p));
+                    }
+                }
+            }
+            q += STEP;
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The places of one gated rule in the gate's answer.
+fn places(gated: &[(usize, usize)], id: usize) -> impl Iterator<Item = usize> + '_ {
+    let lo = gated.partition_point(|c| c.0 < id);
+    let hi = gated.partition_point(|c| c.0 <= id);
+    gated[lo..hi].iter().map(|c| c.1)
+}
+
+impl Rule {
+    /// What `find_iter` over the whole text finds. A rule whose matches
+    /// start only at some places tries an anchored match at each of them,
+    /// in order: the leftmost matches are the same.
+    fn matches(&self, s: &str, gated: &[(usize, usize)]) -> Vec<Range<usize>> {
+        let at: Box<dyn Iterator<Item = usize>> = match &self.start {
+            Start::Scan => return self.re.find_iter(s).map(|m| m.range()).collect(),
+            Start::Gated(id) => Box::new(places(gated, *id)),
+            Start::Line(lits) => Box::new(
+                std::iter::once(0)
+                    .chain(memchr::memchr2_iter(b'\n', b'\r', s.as_bytes()).map(|i| i + 1))
+                    .filter(move |&p| {
+                        lits.as_ref()
+                            .is_none_or(|ls| ls.iter().any(|l| s.as_bytes()[p..].starts_with(l)))
+                    }),
+            ),
+        };
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for p in at {
+            if out.last().is_some_and(|m| p < m.end) {
+                continue;
+            }
+            let input = Input::new(s).range(p..).anchored(Anchored::Yes);
+            if let Some(m) = self.re.search(&input) {
+                out.push(m.range());
+            }
+        }
+        out
+    }
+}
 
 fn line_bounds(s: &str, at: usize) -> Range<usize> {
     let a = s[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -96,43 +252,67 @@ fn sentence_bounds(s: &str, m: Range<usize>) -> Range<usize> {
 /// Byte ranges of boilerplate.
 pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
     let rules = &*RULES;
-    for re in &rules.line {
-        for m in re.find_iter(s) {
-            let line = line_bounds(s, m.start());
+    let gated = rules.gate.find(s.as_bytes());
+    for rule in &rules.line {
+        for m in rule.matches(s, &gated) {
+            let line = line_bounds(s, m.start);
             if line.len() <= MAX_LINE {
                 out.push(line);
             } else {
-                out.push(m.range());
+                out.push(m);
             }
         }
     }
     // A `shortline` rule matches within a line, so only the short lines
-    // are searched: one scan of the whole text per rule would cost more.
-    let mut start = 0;
-    for piece in s.split_inclusive('\n') {
-        let line = start..start + piece.len();
-        start = line.end;
+    // are searched, and only those that hold one of the rules' literals
+    // when every rule has them.
+    let short_match = |line: Range<usize>| {
+        let piece = &s[line];
         let t = piece.trim();
         // Most lines are long paragraphs: a length in bytes beyond four per
         // char settles them before any char is decoded.
-        if t.len() > 4 * MAX_SHORT_LINE
+        !(t.len() > 4 * MAX_SHORT_LINE
             || longer_than(t, MAX_SHORT_LINE)
             || t.bytes().any(|b| matches!(b, b',' | b';' | b'!' | b'?'))
-            || t.contains('。')
-        {
-            continue;
+            || t.contains('。'))
+            && rules.shortline.iter().any(|r| r.re.is_match(piece))
+    };
+    let ids: Option<Vec<usize>> = (rules.shortline.iter())
+        .map(|r| match r.start {
+            Start::Gated(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    if let Some(ids) = ids {
+        for id in ids {
+            let mut last = None;
+            for p in places(&gated, id) {
+                let line = line_bounds(s, p);
+                if last != Some(line.start) {
+                    last = Some(line.start);
+                    if short_match(line.clone()) {
+                        out.push(line);
+                    }
+                }
+            }
         }
-        if rules.shortline.iter().any(|re| re.is_match(piece)) {
-            out.push(line);
+    } else {
+        let mut start = 0;
+        for piece in s.split_inclusive('\n') {
+            let line = start..start + piece.len();
+            start = line.end;
+            if short_match(line.clone()) {
+                out.push(line);
+            }
         }
     }
-    for re in &rules.sentence {
-        for m in re.find_iter(s) {
-            out.push(sentence_bounds(s, m.range()));
+    for rule in &rules.sentence {
+        for m in rule.matches(s, &gated) {
+            out.push(sentence_bounds(s, m));
         }
     }
-    for re in &rules.inline {
-        out.extend(re.find_iter(s).map(|m| m.range()));
+    for rule in &rules.inline {
+        out.extend(rule.matches(s, &gated));
     }
 }
 
@@ -148,7 +328,7 @@ mod tests {
     fn the_list_compiles() {
         for class in ["line", "shortline", "sentence", "inline"] {
             for p in patterns(class) {
-                assert!(Regex::new(p).is_ok(), "{p}");
+                assert!(regex::Regex::new(p).is_ok(), "{p}");
             }
         }
         let n = ["line", "shortline", "sentence", "inline"]
@@ -159,6 +339,68 @@ mod tests {
         let compiled =
             RULES.line.len() + RULES.shortline.len() + RULES.sentence.len() + RULES.inline.len();
         assert_eq!(compiled, n);
+    }
+
+    #[test]
+    fn most_rules_pass_the_gate() {
+        let all = RULES
+            .line
+            .iter()
+            .chain(&RULES.sentence)
+            .chain(&RULES.inline);
+        let gated = all.clone().filter(|r| matches!(r.start, Start::Gated(_)));
+        assert!(gated.count() * 2 > all.count());
+        assert!(RULES
+            .shortline
+            .iter()
+            .all(|r| matches!(r.start, Start::Gated(_))));
+        let lines = RULES
+            .line
+            .iter()
+            .filter(|r| matches!(r.start, Start::Line(_)));
+        assert!(lines.count() >= 3);
+    }
+
+    proptest::proptest! {
+        /// Every rule finds through the gate what a scan of the whole text
+        /// finds, on text built from pieces of the rules and of documents.
+        #[test]
+        fn the_gate_misses_no_match(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "当前位置", ":", ">", " ", "\n", "人气", "2.8", "W", "作者", "时间", "发布",
+            "發佈", "日期", "浏览", "次数", "12", "来源", "网", "推荐度", "点击", "下载",
+            "本文", "全文共有", "个字", "《", "》", ".doc", "第", "页", "共", "-", "以下是",
+            "小编", "整理", "仅供参考", "希望", "对", "大家", "欢迎", "阅读", "(", ")",
+            "www.", "abc", ".com", "msn", "大学网", "工作计划", "计划", "总结", "范文",
+            "。", "教研", "做好", "学校", "工作", "下", "上", "报", "上一篇", "相关文章",
+        ]), 0..40)) {
+            let s: String = parts.concat();
+            let rules = &*RULES;
+            let gated = rules.gate.find(s.as_bytes());
+            for rule in rules.line.iter().chain(&rules.sentence).chain(&rules.inline) {
+                let want: Vec<Range<usize>> = rule.re.find_iter(&s).map(|m| m.range()).collect();
+                proptest::prop_assert_eq!(rule.matches(&s, &gated), want);
+            }
+            // the short lines a shortline rule matches, found line by line
+            let want: Vec<Range<usize>> = s
+                .split_inclusive('\n')
+                .scan(0, |at, piece| {
+                    let line = *at..*at + piece.len();
+                    *at = line.end;
+                    Some(line)
+                })
+                .filter(|l| {
+                    let t = s[l.clone()].trim();
+                    !longer_than(t, MAX_SHORT_LINE)
+                        && !t.chars().any(|c| matches!(c, ',' | '。' | ';' | '!' | '?'))
+                        && rules.shortline.iter().any(|r| r.re.is_match(&s[l.clone()]))
+                })
+                .collect();
+            let mut got = Vec::new();
+            find(&s, &mut got);
+            for l in want {
+                proptest::prop_assert!(got.contains(&l), "{:?}", l);
+            }
+        }
     }
 
     #[test]

@@ -33,7 +33,13 @@ impl<'a> DocCtx<'a> {
 
     /// Source span and exact source text of a byte range of `item_text(item)`.
     pub fn locate(&self, item: &Item, bytes: Range<usize>) -> (Span, String) {
-        let base = self.norm.byte_at(item.norm.start);
+        self.locate_at(item.norm.start, bytes)
+    }
+
+    /// Source span and exact source text of a byte range of the cleaned
+    /// text that starts at char `start` (an item's or a heading's).
+    pub fn locate_at(&self, start: usize, bytes: Range<usize>) -> (Span, String) {
+        let base = self.norm.byte_at(start);
         let span = self
             .norm
             .src_span_bytes(base + bytes.start..base + bytes.end);
