@@ -34,7 +34,7 @@ pub fn words(text: &str) -> Vec<std::ops::Range<usize>> {
 /// Whether jieba always cuts a text at `c`: it segments runs of CJK, ASCII
 /// alphanumerics and `+#&._%-` one at a time, so a run bounded by such
 /// chars segments alone exactly as it does inside the whole text.
-fn jieba_break(c: char) -> bool {
+pub fn jieba_break(c: char) -> bool {
     // CJK ideographs, most chars here, are alphabetic: no table lookup.
     if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
         return false;
