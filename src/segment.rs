@@ -35,6 +35,10 @@ pub fn words(text: &str) -> Vec<std::ops::Range<usize>> {
 /// alphanumerics and `+#&._%-` one at a time, so a run bounded by such
 /// chars segments alone exactly as it does inside the whole text.
 fn jieba_break(c: char) -> bool {
+    // CJK ideographs, most chars here, are alphabetic: no table lookup.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
     c.is_whitespace() || !(c.is_alphanumeric() || "+#&._%-".contains(c))
 }
 
@@ -72,6 +76,13 @@ mod tests {
         assert!(ws.contains(&"教科室"), "{ws:?}");
         assert!(ws.contains(&"集体备课"), "{ws:?}");
         assert!(ws.contains(&"师徒结对"), "{ws:?}");
+    }
+
+    #[test]
+    fn ideographs_are_no_breaks() {
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert!(!c.is_whitespace() && c.is_alphanumeric(), "{c}");
+        }
     }
 
     #[test]

@@ -26,6 +26,7 @@ use crate::dict;
 use crate::model::{Document, Kind, Role};
 use regex::Regex;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -99,16 +100,93 @@ const DECLARE_WITHIN: usize = 600;
 /// The kind a document declares near its start (现将…总结如下), if it
 /// declares exactly one.
 fn declared(body: &str) -> Option<Kind> {
-    let head: String = body.chars().take(DECLARE_WITHIN).collect();
-    named_kind(&head, &DECLARE)
+    let end = body
+        .char_indices()
+        .nth(DECLARE_WITHIN)
+        .map_or(body.len(), |(i, _)| i);
+    named_kind(&body[..end], &DECLARE)
 }
 
-/// Counts of plan and summary cue words in a (simplified) body text.
-fn body_counts(body: &str) -> (usize, usize) {
+/// A run of the body that holds cue words (`segment::runs_around`), with
+/// at most how many plan and summary cue words its words can be: the
+/// places in it where one starts.
+#[derive(Debug)]
+struct CueRun {
+    range: Range<usize>,
+    plan: usize,
+    summary: usize,
+}
+
+/// The runs of the body around its cue words.
+fn cue_runs(body: &str) -> Vec<CueRun> {
+    let found: Vec<Range<usize>> = BODY_CUE.find_iter(body).map(|m| m.range()).collect();
+    let mut runs: Vec<CueRun> = crate::segment::runs_around(body, found.iter().map(|m| m.start))
+        .into_iter()
+        .map(|range| CueRun {
+            range,
+            plan: 0,
+            summary: 0,
+        })
+        .collect();
+    // Every place where a cue word starts lies inside a match: the search
+    // resumes after each match and takes the leftmost cue from there.
+    let mut k = 0;
+    for m in &found {
+        for (i, _) in body[m.clone()].char_indices() {
+            let at = m.start + i;
+            while runs.get(k).is_some_and(|r| r.range.end <= at) {
+                k += 1;
+            }
+            let Some(run) = runs.get_mut(k).filter(|r| r.range.start <= at) else {
+                continue;
+            };
+            let starts = |cue| {
+                BODY.iter()
+                    .any(|(w, c)| *c == cue && body[at..].starts_with(w))
+            };
+            run.plan += usize::from(starts(Cue::Plan));
+            run.summary += usize::from(starts(Cue::Summary));
+        }
+    }
+    runs
+}
+
+/// The kind that the body's wording shows, given how many quantities it
+/// reports as done (共收到论文46篇, 60余人次获奖: the figures rule's reading):
+/// more summary cue words and figures than plan cue words make a summary.
+/// The runs are segmented only until the vote is decided whatever the rest
+/// holds, and `figures` is asked only when the words alone do not show a
+/// summary.
+fn from_body(body: &str, figures: impl FnOnce() -> usize) -> Kind {
+    let runs = cue_runs(body);
+    let mut left_plan: usize = runs.iter().map(|r| r.plan).sum();
+    let mut left_summary: usize = runs.iter().map(|r| r.summary).sum();
     let (mut plan, mut summary) = (0, 0);
-    let cues = BODY_CUE.find_iter(body).map(|m| m.start());
-    for run in crate::segment::runs_around(body, cues) {
-        let text = &body[run];
+    let mut figures = Some(figures);
+    let mut counted = None;
+    let mut runs = runs.iter();
+    loop {
+        // The words alone can no longer show a summary: the figures decide.
+        if counted.is_none() && summary + left_summary <= plan {
+            counted = figures.take().map(|f| f());
+        }
+        let reported = summary + counted.unwrap_or(0);
+        if reported > plan + left_plan {
+            return Kind::Summary;
+        }
+        if counted.is_some() && reported + left_summary <= plan {
+            if plan > 0 {
+                return Kind::Plan;
+            }
+            if left_plan == 0 {
+                return Kind::Unknown;
+            }
+        }
+        let Some(run) = runs.next() else {
+            // Not reached: with no run left, the checks above decide.
+            return Kind::Unknown;
+        };
+        let text = &body[run.range.clone()];
         for w in crate::segment::words(text) {
             match BODY.get(&text[w]) {
                 Some(Cue::Plan) => plan += 1,
@@ -116,21 +194,8 @@ fn body_counts(body: &str) -> (usize, usize) {
                 _ => {}
             }
         }
-    }
-    (plan, summary)
-}
-
-/// The kind that the body's wording shows, given how many quantities it
-/// reports as done (共收到论文46篇, 60余人次获奖: the figures rule's reading).
-fn from_body(body: &str, figures: usize) -> Kind {
-    let (plan, summary) = body_counts(body);
-    let summary = summary + figures;
-    if plan == 0 && summary == 0 {
-        Kind::Unknown
-    } else if summary > plan {
-        Kind::Summary
-    } else {
-        Kind::Plan
+        left_plan -= run.plan;
+        left_summary -= run.summary;
     }
 }
 
@@ -157,8 +222,11 @@ pub(crate) fn apply(ctx: &DocCtx, doc: &mut Document, reads: &mut Option<Vec<Vec
     doc.kind = declared(body)
         .or_else(|| from_title(title))
         .unwrap_or_else(|| {
-            let reads = reads.get_or_insert_with(|| read_items(ctx, doc, false));
-            from_body(body, reported_figures(reads))
+            // A summary reads its counts otherwise, so they are read here
+            // only when the figures must decide.
+            let figures =
+                || reported_figures(reads.get_or_insert_with(|| read_items(ctx, doc, false)));
+            from_body(body, figures)
         });
     if doc.kind == Kind::Summary {
         for item in &mut doc.items {
@@ -219,12 +287,75 @@ mod tests {
         // Real phrases: a 汇报 that is a plan, and a report of the term.
         let plan = "本学期,我校教科室将继续开展课题研究,力争在区级比赛中取得好成绩。\
                     10月11月将定期检查督促。要组织骨干教师走进课堂。";
-        assert_eq!(from_body(plan, 0), Kind::Plan);
+        assert_eq!(from_body(plan, || 0), Kind::Plan);
         let summary = "本学期论文发表近10篇,累计有60余人次获奖。\
                        我们已经完成了课题结题,共收到论文46篇。";
-        assert_eq!(from_body(summary, 0), Kind::Summary);
-        assert_eq!(from_body("一、指导思想", 0), Kind::Unknown);
+        assert_eq!(from_body(summary, || 0), Kind::Summary);
+        assert_eq!(from_body("一、指导思想", || 0), Kind::Unknown);
         // Few aspect words, but results reported in numbers.
-        assert_eq!(from_body("要加强队伍建设,做好申报准备。", 3), Kind::Summary);
+        assert_eq!(
+            from_body("要加强队伍建设,做好申报准备。", || 3),
+            Kind::Summary
+        );
+        // The figures are not read when the words show a summary.
+        assert_eq!(
+            from_body("我们已经完成了课题结题。", || unreachable!()),
+            Kind::Summary
+        );
+    }
+
+    /// The vote counting every cue word of the body, as it was before it
+    /// stopped once decided.
+    fn full_vote(body: &str, figures: usize) -> Kind {
+        let (mut plan, mut summary) = (0, figures);
+        let cues = BODY_CUE.find_iter(body).map(|m| m.start());
+        for run in crate::segment::runs_around(body, cues) {
+            let text = &body[run];
+            for w in crate::segment::words(text) {
+                match BODY.get(&text[w]) {
+                    Some(Cue::Plan) => plan += 1,
+                    Some(Cue::Summary) => summary += 1,
+                    _ => {}
+                }
+            }
+        }
+        if plan == 0 && summary == 0 {
+            Kind::Unknown
+        } else if summary > plan {
+            Kind::Summary
+        } else {
+            Kind::Plan
+        }
+    }
+
+    #[test]
+    fn run_bounds_hold_every_cue_word() {
+        // 力争取: 争取 starts inside the match 力争.
+        let body = "力争取得好成绩,将要完成了了解,已经累计共";
+        for run in cue_runs(body) {
+            let text = &body[run.range.clone()];
+            let words = crate::segment::words(text);
+            let count = |cue| {
+                words
+                    .iter()
+                    .filter(|w| BODY.get(&text[(*w).clone()]) == Some(&cue))
+                    .count()
+            };
+            assert!(count(Cue::Plan) <= run.plan, "{text}: {run:?}");
+            assert!(count(Cue::Summary) <= run.summary, "{text}: {run:?}");
+        }
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Stopping once decided gives the full count's vote.
+        #[test]
+        fn early_vote_matches_full_count(
+            body in "(?:将|要|力争|计划|拟|争取|将要|了|已|已经|完成|共|累计|力|取|解|成|经|书|我们|工作|, |。|\\PC){0,40}",
+            figures in 0usize..4,
+        ) {
+            prop_assert_eq!(from_body(&body, || figures), full_vote(&body, figures));
+        }
     }
 }

@@ -156,7 +156,6 @@ static ASSIGN: LazyLock<Vec<&str>> =
 static GENERIC: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_generic.txt")));
 static BRAND_LIST: &str = include_str!("../../dictionaries/topic_brand.txt");
-static BRAND: LazyLock<HashSet<&str>> = LazyLock::new(|| words(BRAND_LIST));
 static BRAND_ENDS: LazyLock<ByChar> = LazyLock::new(|| by_char(BRAND_LIST, true));
 /// The last chars of the brand endings: a search for these few chars is
 /// faster than one for the endings, whose first chars are common.
@@ -174,10 +173,13 @@ static PHRASE_END: LazyLock<HashSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_phrase_end.txt")));
 /// One search for all junk words instead of one per word.
 static JUNK: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(dict::entries(include_str!(
-        "../../dictionaries/topic_junk.txt"
-    )))
-    .expect("junk words build")
+    // Names are short: a DFA is the fastest search over a few chars.
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(dict::entries(include_str!(
+            "../../dictionaries/topic_junk.txt"
+        )))
+        .expect("junk words build")
 });
 
 /// “N个一”: the label of a set of routines, a programme.
@@ -477,12 +479,14 @@ fn brand_endings(text: &str) -> impl Iterator<Item = usize> + '_ {
 /// Unquoted brands (黄杨讲坛, 运河杯, 青蓝工程) outside the brackets.
 fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
     let inside = |r: Range<usize>| skip.iter().any(|s| s.start < r.end && r.start < s.end);
-    let endings = brand_endings(text);
+    // An ending inside brackets lies in a run between the marks, whose words
+    // are all skipped: it needs no segmenting.
+    let endings = brand_endings(text).filter(|&p| !inside(p..p + 1));
     for window in crate::segment::runs_around(text, endings) {
         let base = window.start;
         let ws = crate::segment::jieba().tag(&text[window], false);
         for (k, w) in ws.iter().enumerate() {
-            let Some(suffix) = BRAND.iter().find(|s| w.word.ends_with(**s)) else {
+            let Some((suffix, _)) = BRAND_ENDS.at_edge(w.word) else {
                 continue;
             };
             let (w_start, w_end) = (base + w.byte_start, base + w.byte_end);
@@ -492,7 +496,7 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
             let mut start = w_start;
             let mut heads: Vec<&str> = Vec::new();
             let mut edition = false;
-            if w.word == *suffix {
+            if w.word == suffix {
                 // Read back over proper words, at most three and eight chars.
                 for p in ws[..k].iter().rev() {
                     let p_start = base + p.byte_start;
@@ -516,6 +520,65 @@ fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
             // number (第三届教师业务论坛) makes a series of any name.
             let generic = heads.iter().all(|h| GENERIC.contains(h)) || GENERIC.contains(w.word);
             if heads.is_empty() || (generic && !edition) {
+                continue;
+            }
+            out.push(Found {
+                name: start..w_end,
+                kind: "programme",
+                level: None,
+            });
+        }
+    }
+}
+
+static CONTEST: LazyLock<Vec<(&str, &str)>> =
+    LazyLock::new(|| pairs(include_str!("../../dictionaries/topic_contest.txt")));
+
+fn contest_word(word: &str, class: &str) -> bool {
+    CONTEST.iter().any(|&(w, c)| c == class && w == word)
+}
+
+/// An area that organises a contest: 全国, 区, or a place name (江苏省).
+fn area(word: &str, tag: &str) -> bool {
+    contest_word(word, "area") || (tag == "ns" && word.ends_with(['省', '市', '区', '县']))
+}
+
+/// Unquoted contests named after the area that holds them: 区青少年科技创新
+/// 大赛, 全国中学生英语能力竞赛 (`topic_contest.txt`). The name runs back
+/// from the ending over two to four proper words to the area word, which
+/// stays out of it; without an area (学生实验操作技能竞赛) or with one word
+/// (区英语竞赛) a contest is generic.
+fn contests(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
+    let endings = CONTEST
+        .iter()
+        .filter(|(_, c)| *c == "ending")
+        .flat_map(|(w, _)| text.match_indices(*w).map(|(i, _)| i))
+        .collect::<std::collections::BTreeSet<usize>>();
+    let inside = |r: Range<usize>| skip.iter().any(|s| s.start < r.end && r.start < s.end);
+    for window in crate::segment::runs_around(text, endings.into_iter()) {
+        let base = window.start;
+        let ws = crate::segment::jieba().tag(&text[window], false);
+        for (k, w) in ws.iter().enumerate() {
+            if !contest_word(w.word, "ending") {
+                continue;
+            }
+            let w_end = base + w.byte_end;
+            let mut heads: Vec<&str> = Vec::new();
+            let mut start = base + w.byte_start;
+            let mut from_area = false;
+            for p in ws[..k].iter().rev() {
+                if area(p.word, p.tag) {
+                    from_area = true;
+                    break;
+                }
+                if heads.len() == 4 || brand_stop(p.word, p.tag) {
+                    break;
+                }
+                start = base + p.byte_start;
+                heads.push(p.word);
+            }
+            let generic = heads.iter().all(|h| GENERIC.contains(h));
+            if !from_area || heads.len() < 2 || generic || inside(start..w_end) {
                 continue;
             }
             out.push(Found {
@@ -575,45 +638,42 @@ fn level_before(text: &str, at: usize) -> Option<&'static str> {
         .rev()
         .find(|&(_, c)| matches!(c, '。' | ';' | '!' | '?' | '\n'))
         .map_or(head, |(p, c)| &head[p + c.len_utf8()..]);
-    const WINDOW: usize = 30;
-    if !sentence.contains(['《', '》']) {
-        let window = sentence
-            .char_indices()
-            .rev()
-            .nth(WINDOW - 1)
-            .map_or(sentence, |(p, _)| &sentence[p..]);
-        return last_level(window);
-    }
     // Titles between the level word and the name do not count against the
-    // window: 省级课题A的《…》和B的《…》 gives both names the level.
-    let mut depth = 0usize;
-    let outside: Vec<char> = sentence
-        .chars()
-        .filter(|&c| {
-            match c {
-                '《' => depth += 1,
-                '》' => depth = depth.saturating_sub(1),
-                _ => return depth == 0,
+    // window: 省级课题A的《…》和B的《…》 gives both names the level. The
+    // last WINDOW chars outside titles, kept in a ring.
+    const WINDOW: usize = 30;
+    let mut ring = ['\0'; WINDOW];
+    let (mut n, mut depth) = (0usize, 0usize);
+    for c in sentence.chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => {
+                ring[n % WINDOW] = c;
+                n += 1;
             }
-            false
-        })
-        .collect();
-    let window: String = outside[outside.len().saturating_sub(WINDOW)..]
-        .iter()
-        .collect();
-    last_level(&window)
+            _ => {}
+        }
+    }
+    if n > WINDOW {
+        ring.rotate_left(n % WINDOW);
+    }
+    last_level(&ring[..n.min(WINDOW)])
 }
 
 /// The level word that ends last in `window`, canonical; of words ending
-/// there, the shortest (国家级 … 部级: the last in list order).
-fn last_level(window: &str) -> Option<&'static str> {
-    window.char_indices().rev().find_map(|(p, c)| {
-        let head = &window[..p + c.len_utf8()];
+/// there, the last in list order (the shortest).
+fn last_level(window: &[char]) -> Option<&'static str> {
+    (0..window.len()).rev().find_map(|i| {
+        let head = &window[..=i];
         LEVEL_ENDS
-            .group(c)
+            .group(window[i])
             .iter()
             .rev()
-            .find(|(w, _)| head.ends_with(w))
+            .find(|(w, _)| {
+                let mut h = head.iter().rev();
+                w.chars().rev().all(|c| h.next() == Some(&c))
+            })
             .map(|&(_, canon)| canon)
     })
 }
@@ -621,11 +681,13 @@ fn last_level(window: &str) -> Option<&'static str> {
 /// A level assigned right after a name, in its clause: (市级), 被立项为省级课题.
 fn level_after(text: &str, at: usize) -> Option<&'static str> {
     let rest = text[at..].trim_start_matches(['》', '”', '」', '』', '"']);
-    let clause: String = rest
-        .chars()
-        .take_while(|c| !matches!(c, ',' | '。' | ';' | '!' | '?' | '\n' | '《' | '“'))
+    let end = rest
+        .char_indices()
+        .take_while(|&(_, c)| !matches!(c, ',' | '。' | ';' | '!' | '?' | '\n' | '《' | '“'))
         .take(20)
-        .collect();
+        .last()
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let clause = &rest[..end];
     let assigned = clause.starts_with('(') || ASSIGN.iter().any(|w| clause.contains(w));
     if !assigned {
         return None;
@@ -642,6 +704,7 @@ pub fn find(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let skip = bracketed(text, &mut out);
     brands(text, &skip, &mut out);
+    contests(text, &skip, &mut out);
     unquoted_projects(text, &mut out);
     for f in &mut out {
         if matches!(f.kind, "project" | "programme") {
@@ -987,6 +1050,26 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let [a, b] = d.topics[0].span;
         assert_eq!(chars[a..b].iter().collect::<String>(), "青蓝工程");
+    }
+
+    #[test]
+    fn contests_named_after_their_area() {
+        assert_eq!(
+            names("组织学生参加区青少年科技创新大赛,力争获奖"),
+            [one("青少年科技创新大赛", "programme")]
+        );
+        assert_eq!(
+            names("在全国中学生英语能力竞赛中,我校26名学生获奖"),
+            [one("中学生英语能力竞赛", "programme")]
+        );
+        for s in [
+            "每学期组织一次学生实验操作技能竞赛",
+            "参加区英语竞赛",
+            "组织参加市级论文大赛",
+            "社区青少年科技创新大赛",
+        ] {
+            assert!(names(s).is_empty(), "{s}: {:?}", names(s));
+        }
     }
 
     #[test]

@@ -325,14 +325,31 @@ fn dated(e: &Event) -> String {
     }
 }
 
+/// Months (1–12) in the order of the term they belong to: the calendar
+/// circle is cut at the longest gap between named months, so an autumn term
+/// runs 9 … 12, 1 and a deadline named first (6月底前) still comes last.
+fn term_order(mut months: Vec<u32>) -> Vec<u32> {
+    months.sort_unstable();
+    let n = months.len();
+    // The month after the longest gap, going round the year.
+    let start = (0..n)
+        .max_by_key(|&i| {
+            let gap = (months[i] + 12 - months[(i + n - 1) % n]) % 12;
+            (gap, std::cmp::Reverse(i))
+        })
+        .unwrap_or(0);
+    months.rotate_left(start);
+    months
+}
+
 fn timeline<W: Write>(out: &mut W, events: &[Event], opt: &Options) -> io::Result<()> {
     if events.is_empty() {
         return writeln!(out, "Timeline: no dated events\n");
     }
     heading(out, opt, &format!("Timeline ({} events)", events.len()))?;
-    // Months in the order the document first names them (a autumn term
-    // runs 9 … 12, 1), each with its events; an entry repeated in several
-    // months is listed once, with its months, among the recurring ones.
+    // Months in term order, each with its events; an entry repeated in
+    // several months is listed once, with its months, among the recurring
+    // ones.
     let mut order: Vec<u32> = Vec::new();
     let mut by_text: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     for e in events {
@@ -346,6 +363,7 @@ fn timeline<W: Write>(out: &mut W, events: &[Event], opt: &Options) -> io::Resul
             }
         }
     }
+    let order = term_order(order);
     let repeated = |e: &Event| by_text.get(&key(&e.text)).is_some_and(|ms| ms.len() > 1);
     let text_w = opt.width.saturating_sub(8);
     for m in &order {
@@ -536,6 +554,18 @@ fn pad(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_run_in_term_order() {
+        assert_eq!(term_order(vec![6, 2, 3, 4, 5]), [2, 3, 4, 5, 6]);
+        assert_eq!(term_order(vec![1, 9, 10, 12, 11]), [9, 10, 11, 12, 1]);
+        assert_eq!(term_order(vec![7]), [7]);
+        assert_eq!(
+            term_order((1..=12).rev().collect()),
+            (1..=12).collect::<Vec<_>>()
+        );
+        assert_eq!(term_order(vec![]), Vec::<u32>::new());
+    }
     use crate::model::{Goal, Script, Topic, When};
 
     fn doc() -> Document {
