@@ -297,6 +297,13 @@ fn digit(c: char) -> Option<u64> {
 
 /// A run of Chinese numeral characters: `(value, max)`.
 fn chinese(s: &str) -> Option<(f64, Option<f64>)> {
+    // Most numerals are one char (一 of 一次, 统一, 一定).
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if let Some(d) = digit(c) {
+            return Some((d as f64, None));
+        }
+    }
     if s == "半" {
         return Some((0.5, None));
     }

@@ -117,6 +117,15 @@ fn period_in(line: &str) -> Option<(Range<usize>, Option<i32>, Option<&'static s
 
 /// Reads a signature date in one line: ISO string, or None for 20xx.
 fn date_in(line: &str) -> Option<(Range<usize>, Option<String>)> {
+    // Only a date that ends the line counts, and every date ends with 日, 号
+    // or a digit (\d: any Unicode digit): a line ending otherwise needs no
+    // search.
+    if !line
+        .trim_end()
+        .ends_with(|c: char| c == '日' || c == '号' || c.is_numeric())
+    {
+        return None;
+    }
     let c = DATE.captures_iter(line).last()?;
     let whole = c.get(0)?;
     // The line is the date, or a short name then the date.
@@ -144,21 +153,21 @@ fn date_in(line: &str) -> Option<(Range<usize>, Option<String>)> {
 }
 
 /// Non-blank lines of the document's cleaned text, trimmed, as byte ranges
-/// of the cleaned text (the rules read only a few, so chars come later).
-fn lines(ctx: &DocCtx, doc: &Document) -> Vec<Range<usize>> {
+/// of the cleaned text (the rules read only a few, so chars come later),
+/// from either end: the rules read the first few and the last few.
+fn lines<'a>(
+    ctx: &DocCtx<'a>,
+    doc: &Document,
+) -> impl DoubleEndedIterator<Item = Range<usize>> + 'a {
     let a = ctx.norm.byte_at(doc.norm.start);
     let b = ctx.norm.byte_at(doc.norm.end);
-    let mut out = Vec::new();
-    let mut pos = a;
-    for l in ctx.norm.as_str()[a..b].split_inclusive('\n') {
+    let body: &'a str = &ctx.norm.as_str()[a..b];
+    body.split_inclusive('\n').filter_map(move |l| {
         let t = l.trim();
-        if !t.is_empty() {
-            let off = pos + (l.len() - l.trim_start().len());
-            out.push(off..off + t.len());
-        }
-        pos += l.len();
-    }
-    out
+        // Where the line starts in the body, of which it is a slice.
+        let off = a + (t.as_ptr() as usize - body.as_ptr() as usize);
+        (!t.is_empty()).then(|| off..off + t.len())
+    })
 }
 
 /// Fills `doc.period` and `doc.date`.
@@ -171,9 +180,8 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
     // Title first, then short opening lines (a subtitle such as
     // ——2020学年第二学期).
     let mut candidates: Vec<Range<usize>> = doc.title_norm.clone().into_iter().collect();
-    let ls = lines(ctx, doc);
-    let chars = |r: &Range<usize>| ctx.norm.char_at(r.start)..ctx.norm.char_at(r.end);
-    candidates.extend(ls.iter().take(4).map(chars));
+    let chars = |r: Range<usize>| ctx.norm.char_at(r.start)..ctx.norm.char_at(r.end);
+    candidates.extend(lines(ctx, doc).take(4).map(chars));
     for (i, line) in candidates.iter().enumerate() {
         let text = ctx.norm.slice_chars(line.clone());
         let is_title = i == 0 && doc.title_norm.is_some();
@@ -189,7 +197,7 @@ pub fn extract(ctx: &DocCtx, doc: &mut Document) {
             break;
         }
     }
-    for line in ls.iter().rev().take(6).map(chars) {
+    for line in lines(ctx, doc).rev().take(6).map(chars) {
         if let Some((_, iso)) = date_in(ctx.norm.slice_chars(line.clone())) {
             doc.date = iso;
             break;
@@ -271,6 +279,12 @@ mod tests {
             Some("2022-08-30".into())
         );
         assert_eq!(date_in("20xx年x月x日").map(|x| x.1), Some(None));
+        // A date ends its line; spaces after it do not matter.
+        assert_eq!(
+            date_in("2020年7月3日 ").and_then(|x| x.1),
+            Some("2020-07-03".into())
+        );
+        assert_eq!(date_in("2020年7月3日召开"), None);
         assert_eq!(date_in("时间:2021-09-17 16:42:30"), None);
         assert_eq!(
             date_in("我们于2020年7月3日召开了总结会,会上大家畅所欲言并回顾了一年"),

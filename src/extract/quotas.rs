@@ -230,7 +230,8 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
                 return None;
             }
             // Inside a book or document title: 《教师的20项修炼》.
-            if before.matches('《').count() > before.matches('》').count() {
+            if before.contains('《') && before.matches('《').count() > before.matches('》').count()
+            {
                 return None;
             }
             let after = &clause[num.range.end..];
@@ -413,10 +414,11 @@ fn each_time(clause: &str, count: &Count) -> bool {
     };
     let from_mei = &before[at..];
     let next = from_mei['每'.len_utf8()..].chars().next();
-    rates(from_mei, from_mei.len()).is_empty()
+    // The cheap tests first; every match of RATE is a rate.
+    clause[count.unit.end..].contains(['都', '就'])
         && !next
             .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十半隔位个名".contains(c))
-        && clause[count.unit.end..].contains(['都', '就'])
+        && !RATE.is_match(from_mei)
 }
 
 /// Whether a numeral continues a 、-list of ordinals (第二、三节): the text

@@ -203,22 +203,41 @@ static NAMED_AFTER_KETI: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// Which patterns of `unquoted_projects` may match a text, by its 课题
-/// (which most texts lack): (`NAMED_AFTER_KETI`, a 课题 right before a
-/// bracket or colon; `SUB_PROJECT` and `MAIN_PROJECT`, a 主课题 or 子课题).
-fn keti_patterns(text: &str) -> (bool, bool) {
+/// (which most texts lack).
+#[derive(Debug, Default)]
+struct KetiPatterns {
+    /// `NAMED_AFTER_KETI`: a 课题 right before a bracket or colon.
+    named: bool,
+    /// `SUB_PROJECT`: a 主课题 or 子课题.
+    sub: bool,
+    /// `MAIN_PROJECT`: a 是 at most eight chars (no , 。 ;) before a 主课题
+    /// or 子课题. The pattern itself is slow where it cannot match.
+    main: bool,
+}
+
+fn keti_patterns(text: &str) -> KetiPatterns {
     static KETI: LazyLock<memchr::memmem::Finder> =
         LazyLock::new(|| memchr::memmem::Finder::new("课题"));
-    let (mut named, mut main_sub) = (false, false);
+    let mut found = KetiPatterns::default();
     for p in KETI.find_iter(text.as_bytes()) {
         let rest = &text[p + "课题".len()..];
         let rest = ["研究", "结项", "结题", "开题"]
             .iter()
             .find_map(|w| rest.strip_prefix(w))
             .unwrap_or(rest);
-        named |= rest.starts_with(['(', ':']);
-        main_sub |= text[..p].ends_with(['主', '子']);
+        found.named |= rest.starts_with(['(', ':']);
+        let Some(head) = text[..p].strip_suffix(['主', '子']) else {
+            continue;
+        };
+        found.sub = true;
+        found.main |= head
+            .chars()
+            .rev()
+            .take(9)
+            .take_while(|c| !matches!(c, ',' | '。' | ';'))
+            .any(|c| c == '是');
     }
-    (named, main_sub)
+    found
 }
 
 /// Unquoted main project named before 是…主课题.
@@ -592,8 +611,8 @@ fn contests(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
 
 /// Unquoted main and sub-project names.
 fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
-    let (named, main_sub) = keti_patterns(text);
-    if named {
+    let can = keti_patterns(text);
+    if can.named {
         for c in NAMED_AFTER_KETI.captures_iter(text) {
             let Some(m) = c.get(1).or_else(|| c.get(2)) else {
                 continue;
@@ -614,10 +633,9 @@ fn unquoted_projects(text: &str, out: &mut Vec<Found>) {
             });
         }
     }
-    if !main_sub {
-        return;
-    }
-    for re in [&*SUB_PROJECT, &*MAIN_PROJECT] {
+    let sub = can.sub.then_some(&*SUB_PROJECT);
+    let main = can.main.then_some(&*MAIN_PROJECT);
+    for re in sub.into_iter().chain(main) {
         for c in re.captures_iter(text) {
             if let Some(m) = c.get(1) {
                 out.push(Found {
@@ -1228,14 +1246,19 @@ mod tests {
             }
 
             #[test]
-            fn keti_gates(s in "[课题研究结项开主子():,是为引领重点a]{0,30}") {
-                let (named, main_sub) = keti_patterns(&s);
-                // The gate may pass a 课题 whose name is too short or long,
+            fn keti_gates(s in "[课题研究结项开主子():,;。是为引领重点a]{0,30}") {
+                let can = keti_patterns(&s);
+                // A gate may pass a text that the pattern then rejects,
                 // never miss a match.
                 if NAMED_AFTER_KETI.is_match(&s) {
-                    prop_assert!(named);
+                    prop_assert!(can.named);
                 }
-                prop_assert_eq!(main_sub, s.contains("主课题") || s.contains("子课题"));
+                if MAIN_PROJECT.is_match(&s) {
+                    prop_assert!(can.main);
+                }
+                let shi = Regex::new("是[^,。;]{0,8}?[主子]课题").expect("valid regex");
+                prop_assert_eq!(can.main, shi.is_match(&s));
+                prop_assert_eq!(can.sub, s.contains("主课题") || s.contains("子课题"));
             }
 
             #[test]
