@@ -45,7 +45,8 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<Decoded> {
     // Valid UTF-8 without a BOM, the usual file, is taken as it is: one
     // validation pass instead of the sniffing pass and the decoder's.
     if !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.contains(&0) {
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        // simdutf8 validates Chinese text several times faster than std.
+        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
             return Ok(Decoded {
                 text: text.to_string(),
                 encoding: label(UTF_8),

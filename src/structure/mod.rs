@@ -160,6 +160,20 @@ fn marker_starts(line: &str, skip: usize, out: &mut Vec<usize>) {
         .and_then(|rest| rest.iter().position(|&b| LEADS[b as usize]))
         .map(|off| i + off)
     {
+        // Of the chars led by E2, E3 and EF only ① … ⒛ (E2 91, E2 92), ㈠ …
+        // ㈩ (E3 88), `。` `】` (E3 80 82, E3 80 91) and `！` `？` (EF BC) may
+        // matter; the common `、` `《` `“` are passed over undecoded.
+        let tail = |k: usize| bytes.get(j + k).copied().unwrap_or(0);
+        let pass = match bytes[j] {
+            0xE2 => !matches!(tail(1), 0x91 | 0x92),
+            0xE3 => !(tail(1) == 0x88 || (tail(1) == 0x80 && matches!(tail(2), 0x82 | 0x91))),
+            0xEF => tail(1) != 0xBC,
+            _ => false,
+        };
+        if pass {
+            i = j + 3;
+            continue;
+        }
         let c = line[j..].chars().next().unwrap_or(' ');
         i = j + c.len_utf8();
         if may_start(c) && j > 0 {
