@@ -358,8 +358,6 @@ struct Builder<'a> {
     nested: Option<(Kind, usize, u32)>,
     /// The char index looked up last (see `chars`).
     near: std::cell::Cell<usize>,
-    /// Id of each section (`s1` …), made once for all its items.
-    ids: Vec<String>,
 }
 
 /// `prefix` and the decimal digits of `n` (`i12`, `s3`): ids are made for
@@ -412,10 +410,9 @@ impl Builder<'_> {
         let id = self.sections.len();
         let m = self.chars(marker.clone());
         let h = self.chars(heading);
-        self.ids.push(self::id('s', id + 1));
         self.sections.push(Section {
-            id: self.ids[id].clone(),
-            parent: parent.map(|p| self.ids[p].clone()),
+            id: self::id('s', id + 1),
+            parent: parent.map(|p| self.sections[p].id.clone()),
             level: self.stack.len() as u32 + 1,
             marker: self.slice(m.clone()),
             heading: self.slice(h.clone()),
@@ -461,7 +458,9 @@ impl Builder<'_> {
         let span = self.norm.src_span(c.clone());
         self.items.push(Item {
             id: id('i', self.items.len() + 1),
-            section: section.and_then(|i| self.ids.get(i).cloned()),
+            section: section
+                .and_then(|i| self.sections.get(i))
+                .map(|s| s.id.clone()),
             text: self.src.slice(span).to_string(),
             span,
             role,
@@ -578,7 +577,6 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
         item_list: None,
         nested: None,
         near: std::cell::Cell::new(0),
-        ids: Vec::new(),
     };
     let promoted = promoted(s, &blocks, sig);
     let top_kind = blocks
