@@ -33,6 +33,8 @@ struct Rules {
     shortline: Vec<Rule>,
     sentence: Vec<Rule>,
     inline: Vec<Rule>,
+    /// The gate's indices of the `shortline` rules, when all are gated.
+    shortline_gated: Option<Vec<usize>>,
     gate: Gate,
 }
 
@@ -97,11 +99,21 @@ fn start(hir: &Hir, gate: &mut Gate) -> Start {
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let mut gate = Gate::default();
+    let line = compile("line", &mut gate);
+    let shortline = compile("shortline", &mut gate);
+    let shortline_gated = shortline
+        .iter()
+        .map(|r| match r.start {
+            Start::Gated(id) => Some(id),
+            _ => None,
+        })
+        .collect();
     Rules {
-        line: compile("line", &mut gate),
-        shortline: compile("shortline", &mut gate),
+        line,
+        shortline,
         sentence: compile("sentence", &mut gate),
         inline: compile("inline", &mut gate),
+        shortline_gated,
         gate,
     }
 });
@@ -277,14 +289,8 @@ pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
             || t.contains('。'))
             && rules.shortline.iter().any(|r| r.re.is_match(piece))
     };
-    let ids: Option<Vec<usize>> = (rules.shortline.iter())
-        .map(|r| match r.start {
-            Start::Gated(id) => Some(id),
-            _ => None,
-        })
-        .collect();
-    if let Some(ids) = ids {
-        for id in ids {
+    if let Some(ids) = &rules.shortline_gated {
+        for &id in ids {
             let mut last = None;
             for p in places(&gated, id) {
                 let line = line_bounds(s, p);
