@@ -11,9 +11,10 @@ use std::ops::Range;
 pub type Span = [usize; 2];
 
 /// Whether `s` has more than `n` chars. It reads at most `n + 1` of them,
-/// where `chars().count()` would read all of a long line.
+/// where `chars().count()` would read all of a long line, and none when
+/// the length in bytes settles it (a char takes one to four).
 pub fn longer_than(s: &str, n: usize) -> bool {
-    s.len() > n && s.chars().nth(n).is_some()
+    s.len() > n && (s.len() / 4 > n || s.chars().nth(n).is_some())
 }
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -365,6 +366,10 @@ mod tests {
         assert!(!longer_than("", 0));
         assert!(longer_than("abc", 2));
         assert!(!longer_than("教", 1));
+        // the byte-length shortcut at its bound: four bytes a char
+        assert!(longer_than("𝄞𝄞𝄞", 2));
+        assert!(!longer_than("𝄞𝄞", 2));
+        assert!(longer_than(&"a".repeat(400), 40));
     }
 
     #[test]

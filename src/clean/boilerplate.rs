@@ -281,10 +281,7 @@ pub fn find(s: &str, out: &mut Vec<Range<usize>>) {
     let short_match = |line: Range<usize>| {
         let piece = &s[line];
         let t = piece.trim();
-        // Most lines are long paragraphs: a length in bytes beyond four per
-        // char settles them before any char is decoded.
-        !(t.len() > 4 * MAX_SHORT_LINE
-            || longer_than(t, MAX_SHORT_LINE)
+        !(longer_than(t, MAX_SHORT_LINE)
             || t.bytes().any(|b| matches!(b, b',' | b';' | b'!' | b'?'))
             || t.contains('。'))
             && rules.shortline.iter().any(|r| r.re.is_match(piece))
