@@ -100,7 +100,7 @@ fn is_content_word(w: &str) -> bool {
 /// 第一期 of one thing says nothing of which thing.
 fn is_number_word(w: &str) -> bool {
     let body = w.strip_prefix('第').unwrap_or(w);
-    let rest = body.trim_start_matches(|c| "零〇一二两三四五六七八九十百千万".contains(c));
+    let rest = body.trim_start_matches(crate::extract::numerals::chinese_digit);
     rest.len() < body.len() && rest.chars().count() <= 1
 }
 
