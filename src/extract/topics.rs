@@ -562,9 +562,12 @@ fn contest_word(word: &str, class: &str) -> bool {
     CONTEST.iter().any(|&(w, c)| c == class && w == word)
 }
 
+/// The last chars of a place name (tagged ns) that is an area: 江苏省.
+const PLACE_ENDS: [char; 4] = ['省', '市', '区', '县'];
+
 /// An area that organises a contest: 全国, 区, or a place name (江苏省).
 fn area(word: &str, tag: &str) -> bool {
-    contest_word(word, "area") || (tag == "ns" && word.ends_with(['省', '市', '区', '县']))
+    contest_word(word, "area") || (tag == "ns" && word.ends_with(PLACE_ENDS))
 }
 
 /// Unquoted contests named after the area that holds them: 区青少年科技创新
@@ -578,7 +581,7 @@ fn contests(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
     // words are all skipped, and one without a char of an area word (国, 省
     // …) before it in its run has no area word before it.
     let area_char = |c: char| {
-        "省市区县".contains(c)
+        PLACE_ENDS.contains(&c)
             || CONTEST
                 .iter()
                 .any(|&(w, class)| class == "area" && w.contains(c))
