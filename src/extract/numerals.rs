@@ -30,7 +30,7 @@ pub struct Numeral {
 }
 
 /// Whether a char is a Chinese numeral char; a run of them is one numeral.
-fn chinese_digit(c: char) -> bool {
+pub fn chinese_digit(c: char) -> bool {
     matches!(
         c,
         '零' | '〇'

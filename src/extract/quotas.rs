@@ -108,7 +108,7 @@ static TARGET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&alternation(TARGET_CUES)).expect("target cues"));
 
 /// (word, comparator, position) from `comparators.txt`, longest word first.
-static COMPARATOR: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
+pub(crate) static COMPARATOR: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
     LazyLock::new(|| {
         let mut v: Vec<_> = entries(COMPARATORS)
             .filter_map(|l| {

@@ -554,6 +554,7 @@ fn pad(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Goal, Script, Topic, When};
 
     #[test]
     fn months_run_in_term_order() {
@@ -566,7 +567,6 @@ mod tests {
         );
         assert_eq!(term_order(vec![]), Vec::<u32>::new());
     }
-    use crate::model::{Goal, Script, Topic, When};
 
     fn doc() -> Document {
         Document {
