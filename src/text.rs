@@ -17,6 +17,19 @@ pub fn longer_than(s: &str, n: usize) -> bool {
     s.len() > n && (s.len() / 4 > n || s.chars().nth(n).is_some())
 }
 
+/// The byte length of the UTF-8 char that starts with byte `lead` (ASCII
+/// or a lead byte): the hand-written byte scans step over chars with it
+/// without decoding them.
+#[inline]
+pub fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xE0..=0xEF => 3,
+        0xF0..=0xFF => 4,
+        _ => 2,
+    }
+}
+
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The bits 7, 15, … 63 of `starts` as one byte (a bit per byte of a word).

@@ -16,14 +16,6 @@ use std::sync::LazyLock;
 static SYNONYMS: &str = include_str!("../../dictionaries/compare_synonyms.txt");
 static STOPWORDS: &str = include_str!("../../dictionaries/compare_stopwords.txt");
 static FUNCTION_CHARS: &str = include_str!("../../dictionaries/compare_function_chars.txt");
-static COMPARATORS: &str = include_str!("../../dictionaries/comparators.txt");
-
-/// The comparator words of quotas (不少于, 以上), first field of each line.
-static COMPARATOR_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    entries(COMPARATORS)
-        .filter_map(|l| l.split_whitespace().next())
-        .collect()
-});
 
 /// Word → the first word of its paraphrase group.
 static GROUP_OF: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
@@ -107,7 +99,9 @@ fn is_number_word(w: &str) -> bool {
 /// A comparator or the start of one (jieba cuts 不少于 as 不少 + 于), or a
 /// short rate word (每学期, 每位, 每周).
 fn is_quota_wording(w: &str) -> bool {
-    COMPARATOR_WORDS.iter().any(|c| c.starts_with(w))
+    crate::extract::quotas::COMPARATOR
+        .iter()
+        .any(|(c, _, _)| c.starts_with(w))
         || (w.starts_with('每') && w.chars().count() <= 3)
 }
 

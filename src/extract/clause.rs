@@ -7,6 +7,7 @@
 //! clauses. Known limits: 、 inside a list of nouns (学生作业、教师作业)
 //! splits a phrase that belongs together.
 
+use crate::text::utf8_width;
 use std::ops::Range;
 
 /// A clause: its byte range (trimmed of spaces) and the delimiter after it.
@@ -96,12 +97,7 @@ impl Iterator for Clauses<'_> {
                 // `i` is a char boundary: `b` is ASCII or a lead byte, which
                 // gives the char's width.
                 let i = self.at;
-                self.at += match b {
-                    0x00..=0x7F => 1,
-                    0xE0..=0xEF => 3,
-                    0xF0..=0xFF => 4,
-                    _ => 2,
-                };
+                self.at += utf8_width(b);
                 if !may_delim(b) {
                     continue;
                 }

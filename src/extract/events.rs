@@ -295,18 +295,12 @@ fn hits(clause: &str) -> Vec<Hit> {
 /// with the next year's word after it (至次年).
 fn span_sep(between: &str) -> bool {
     let t = between.trim();
-    let t = &t[..t.len() - year_suffix(t)];
-    matches!(t.trim_end(), "-" | "—" | "——" | "~" | "至" | "到")
-}
-
-/// Bytes of a next-year word ending `s` (至次年).
-fn year_suffix(s: &str) -> usize {
-    NEXT_YEAR
+    // NEXT_YEAR runs longest first, so the longest word ending `t` goes.
+    let t = NEXT_YEAR
         .iter()
-        .filter(|w| s.ends_with(**w))
-        .map(|w| w.len())
-        .max()
-        .unwrap_or(0)
+        .find_map(|w| t.strip_suffix(*w))
+        .unwrap_or(t);
+    matches!(t.trim_end(), "-" | "—" | "——" | "~" | "至" | "到")
 }
 
 fn small_year(s: &str) -> Option<i32> {

@@ -13,6 +13,7 @@
 //! 1 here; callers decide from what follows (a classifier) and what
 //! precedes whether a numeral is a count.
 
+use crate::text::utf8_width;
 use std::ops::Range;
 
 /// A number found in a text.
@@ -173,7 +174,6 @@ fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
         // `i` is always at a char boundary, so `b` is ASCII or a lead byte.
         match b {
             b'0'..=b'9' => return Some((i, char::from(b))),
-            0x00..=0x7F => i += 1,
             0xE0..=0xEF => {
                 let (b2, b3) = (bytes.get(i + 1), bytes.get(i + 2));
                 let low = (usize::from(b2.map_or(0, |b| b & 0x3F)) << 6)
@@ -186,8 +186,7 @@ fn next_start(text: &str, from: usize) -> Option<(usize, char)> {
                 }
                 i += 3;
             }
-            0xF0..=0xFF => i += 4,
-            _ => i += 2,
+            _ => i += utf8_width(b),
         }
     }
     None

@@ -108,7 +108,7 @@ static TARGET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&alternation(TARGET_CUES)).expect("target cues"));
 
 /// (word, comparator, position) from `comparators.txt`, longest word first.
-static COMPARATOR: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
+pub(crate) static COMPARATOR: LazyLock<Vec<(&'static str, &'static str, &'static str)>> =
     LazyLock::new(|| {
         let mut v: Vec<_> = entries(COMPARATORS)
             .filter_map(|l| {
@@ -631,14 +631,11 @@ fn find(text: &str, reads: &[Read]) -> Vec<Found> {
     // The clause the last quota came from, to carry its rate words along
     // a 、-list (每期组织一次评奖、一次培训 → both per 期).
     let mut last: Option<Clause> = None;
-    for r in reads {
+    for r in reads.iter().filter(|r| r.reading == Reading::Quota) {
         let c = &r.clause;
         let clause = &text[c.range.clone()];
         let base = c.range.start;
         let shift = |x: Range<usize>| base + x.start..base + x.end;
-        if r.reading != Reading::Quota {
-            continue;
-        }
         // Every scope holds 岁 or 教龄.
         let scope = (clause.contains('岁') || clause.contains("教龄"))
             .then(|| SCOPE.find(clause))

@@ -486,6 +486,11 @@ fn brand_stop(word: &str, tag: &str) -> bool {
         )
 }
 
+/// Whether byte range `r` overlaps one of `skip` (the bracketed stretches).
+fn overlaps_any(skip: &[Range<usize>], r: Range<usize>) -> bool {
+    skip.iter().any(|s| s.start < r.end && r.start < s.end)
+}
+
 /// Byte positions inside the brand endings of a text, ascending: the last
 /// char of each.
 fn brand_endings(text: &str) -> impl Iterator<Item = usize> + '_ {
@@ -497,7 +502,7 @@ fn brand_endings(text: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// Unquoted brands (黄杨讲坛, 运河杯, 青蓝工程) outside the brackets.
 fn brands(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
-    let inside = |r: Range<usize>| skip.iter().any(|s| s.start < r.end && r.start < s.end);
+    let inside = |r| overlaps_any(skip, r);
     // An ending inside brackets lies in a run between the marks, whose words
     // are all skipped: it needs no segmenting.
     let endings = brand_endings(text).filter(|&p| !inside(p..p + 1));
@@ -557,9 +562,12 @@ fn contest_word(word: &str, class: &str) -> bool {
     CONTEST.iter().any(|&(w, c)| c == class && w == word)
 }
 
+/// The last chars of a place name (tagged ns) that is an area: 江苏省.
+const PLACE_ENDS: [char; 4] = ['省', '市', '区', '县'];
+
 /// An area that organises a contest: 全国, 区, or a place name (江苏省).
 fn area(word: &str, tag: &str) -> bool {
-    contest_word(word, "area") || (tag == "ns" && word.ends_with(['省', '市', '区', '县']))
+    contest_word(word, "area") || (tag == "ns" && word.ends_with(PLACE_ENDS))
 }
 
 /// Unquoted contests named after the area that holds them: 区青少年科技创新
@@ -568,12 +576,12 @@ fn area(word: &str, tag: &str) -> bool {
 /// stays out of it; without an area (学生实验操作技能竞赛) or with one word
 /// (区英语竞赛) a contest is generic.
 fn contests(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
-    let inside = |r: Range<usize>| skip.iter().any(|s| s.start < r.end && r.start < s.end);
+    let inside = |r| overlaps_any(skip, r);
     // Segmenting is the cost: an ending inside brackets lies in a run whose
     // words are all skipped, and one without a char of an area word (国, 省
     // …) before it in its run has no area word before it.
     let area_char = |c: char| {
-        "省市区县".contains(c)
+        PLACE_ENDS.contains(&c)
             || CONTEST
                 .iter()
                 .any(|&(w, class)| class == "area" && w.contains(c))
