@@ -785,6 +785,14 @@ mod tests {
             .collect()
     }
 
+    /// How each count of `s` reads in a summary.
+    fn summary_readings(s: &str) -> Vec<Reading> {
+        read_counts(s, true)
+            .into_iter()
+            .map(|r| r.reading)
+            .collect()
+    }
+
     fn one(s: &str) -> (Option<f64>, String, &'static str, Vec<String>) {
         let q = quotas(s);
         assert_eq!(q.len(), 1, "{s}: {q:?}");
@@ -1021,12 +1029,7 @@ mod tests {
         ] {
             assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
         }
-        let s = "校刊出版两期";
-        let summary: Vec<_> = read_counts(s, true)
-            .into_iter()
-            .map(|r| r.reading)
-            .collect();
-        assert_eq!(summary, [Reading::Neither]);
+        assert_eq!(summary_readings("校刊出版两期"), [Reading::Neither]);
     }
 
     #[test]
@@ -1111,12 +1114,10 @@ mod tests {
         let v: Vec<_> = q.iter().map(|x| x.0).collect();
         assert_eq!(v, [Some(60.0), Some(10.0)]);
         // In a summary the report carries on.
-        let s = "本学期每位教师撰写了论文,人均3篇";
-        let summary: Vec<_> = read_counts(s, true)
-            .into_iter()
-            .map(|r| r.reading)
-            .collect();
-        assert_eq!(summary, [Reading::Figure]);
+        assert_eq!(
+            summary_readings("本学期每位教师撰写了论文,人均3篇"),
+            [Reading::Figure]
+        );
     }
 
     #[test]
