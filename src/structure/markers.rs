@@ -1,11 +1,14 @@
-//! List and heading markers: `一、` `(一)` `㈠` `1、` `1.` `⒈` `(1)` `⑴`
-//! `①`, bullets, and month/week headings (see [`super::months`]).
+//! List and heading markers: `壹、` `一、` `第一、` `(一)` `㈠` `1、` `1.` `⒈`
+//! `(1)` `⑴` `①`, bullets, and month/week headings (see [`super::months`]).
 
 use super::months;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
-    /// 一、 二. 三,
+    /// 壹、 贰、 参、: the formal numerals, which Taiwan and Hong Kong plans
+    /// put above 一、.
+    Formal,
+    /// 一、 二. 三, 第一、
     CnDun,
     /// (一) ㈠
     CnParen,
@@ -26,17 +29,19 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// Usual depth of the kind in Chinese documents (一、 > (一) > 1、 > (1) > ①).
+    /// Usual depth of the kind in Chinese documents (壹、 > 一、 > (一) > 1、 >
+    /// (1) > ①).
     pub fn rank(self) -> u8 {
         match self {
-            Kind::CnDun => 0,
-            Kind::CnParen => 1,
-            Kind::Month | Kind::Week => 2,
-            Kind::Arabic => 3,
-            Kind::ArParen => 4,
-            Kind::Circled => 5,
-            Kind::Bullet => 6,
-            Kind::Plain => 7,
+            Kind::Formal => 0,
+            Kind::CnDun => 1,
+            Kind::CnParen => 2,
+            Kind::Month | Kind::Week => 3,
+            Kind::Arabic => 4,
+            Kind::ArParen => 5,
+            Kind::Circled => 6,
+            Kind::Bullet => 7,
+            Kind::Plain => 8,
         }
     }
 
@@ -44,7 +49,12 @@ impl Kind {
     pub fn is_list(self) -> bool {
         matches!(
             self,
-            Kind::CnDun | Kind::CnParen | Kind::Arabic | Kind::ArParen | Kind::Circled
+            Kind::Formal
+                | Kind::CnDun
+                | Kind::CnParen
+                | Kind::Arabic
+                | Kind::ArParen
+                | Kind::Circled
         )
     }
 
@@ -149,9 +159,21 @@ pub fn at(s: &str) -> Option<Marker> {
             }
             Some(simple(Kind::Arabic, num, s, len))
         }
+        // 第一、指导思想: an ordinal heading, at the level of 一、 (not 第一周,
+        // 第一次, which the numeral's 、 rules out).
         '第' => months::week_heading(s)
             .map(|h| schedule(Kind::Week, h))
-            .or_else(|| months::stage_heading(s).map(|h| schedule(Kind::Month, h))),
+            .or_else(|| months::stage_heading(s).map(|h| schedule(Kind::Month, h)))
+            .or_else(|| {
+                let (num, len) = numbered(&s['第'.len_utf8()..], true, &['、'])?;
+                Some(simple(Kind::CnDun, num, s, '第'.len_utf8() + len))
+            }),
+        _ if formal(c).is_some() => {
+            let num = formal(c)?;
+            let t = s[c.len_utf8()..].trim_start_matches(' ');
+            t.starts_with('、')
+                .then(|| simple(Kind::Formal, num, s, s.len() - t.len() + '、'.len_utf8()))
+        }
         _ if is_cn_numeral(c) => {
             if let Some(h) = months::month_heading(s) {
                 return Some(schedule(Kind::Month, h));
@@ -167,6 +189,15 @@ pub fn at(s: &str) -> Option<Marker> {
         _ if !c.is_ascii() => months::stage_heading(s).map(|h| schedule(Kind::Month, h)),
         _ => None,
     }
+}
+
+/// The value of a formal numeral 壹 … 拾 (traditional or simplified; 参 is
+/// how the cleaned text spells 參).
+fn formal(c: char) -> Option<u32> {
+    "壹贰貳叁參参肆伍陆陸柒捌玖拾"
+        .chars()
+        .position(|d| d == c)
+        .map(|i| [1, 2, 2, 3, 3, 3, 4, 5, 6, 6, 7, 8, 9, 10][i])
 }
 
 /// `9月15日` or `9月中旬`: a date opening an entry, not a second number of
@@ -219,6 +250,9 @@ mod tests {
         assert_eq!(kind("1. 做好申报"), Some((Kind::Arabic, 1)));
         assert_eq!(kind("⒊学校教研"), Some((Kind::Arabic, 3)));
         assert_eq!(kind("(12)做好"), Some((Kind::ArParen, 12)));
+        assert_eq!(kind("第三、工作目标"), Some((Kind::CnDun, 3)));
+        assert_eq!(kind("贰、工作目标"), Some((Kind::Formal, 2)));
+        assert_eq!(kind("參、 工作重點"), Some((Kind::Formal, 3)));
         assert_eq!(kind("⑵团体突破"), Some((Kind::ArParen, 2)));
         assert_eq!(kind("③撰写"), Some((Kind::Circled, 3)));
         assert_eq!(kind("- 3、各课题"), Some((Kind::Bullet, 0)));
@@ -249,6 +283,10 @@ mod tests {
             "9月6日",
             "一年级",
             "第二集团",
+            "第一次检查",
+            "第三周活动",
+            "参加比赛",
+            "伍老师",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }

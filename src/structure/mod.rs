@@ -76,7 +76,7 @@ fn is_trailing(c: char) -> bool {
 
 /// Whether an inline marker may start here: after a sentence end, or when
 /// it continues the numbering of its kind (`…目标1、认真落实`).
-fn inline_ok(line: &str, at: usize, m: &Marker, last: &[u32; 9]) -> bool {
+fn inline_ok(line: &str, at: usize, m: &Marker, last: &[u32; 10]) -> bool {
     let prev = line[..at].trim_end_matches(' ').chars().next_back();
     let after_stop = prev.is_some_and(|c| is_stop(c) || c == '。' || c == '】');
     let next_num = m.num == last[m.kind as usize] + 1;
@@ -93,7 +93,7 @@ fn inline_ok(line: &str, at: usize, m: &Marker, last: &[u32; 9]) -> bool {
                     }))
                 || (prev == Some(')') && m.kind != Kind::CnParen)
         }
-        Kind::Bullet | Kind::Plain => false,
+        Kind::Formal | Kind::Bullet | Kind::Plain => false,
     }
 }
 
@@ -201,10 +201,11 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
     let mut out = Vec::new();
     // Last number seen per marker kind, reset for deeper kinds when a
     // shallower one appears.
-    let mut last = [0u32; 9];
-    let note = |m: &Marker, last: &mut [u32; 9]| {
+    let mut last = [0u32; 10];
+    let note = |m: &Marker, last: &mut [u32; 10]| {
         last[m.kind as usize] = m.num;
         for k in [
+            Kind::Formal,
             Kind::CnDun,
             Kind::CnParen,
             Kind::Month,
@@ -492,7 +493,10 @@ impl Builder<'_> {
             return Role::Goal;
         }
         let n = self.stack.len();
-        if n >= 2 && top.kind != Kind::CnDun && goal(self.stack[n - 2].section) {
+        if n >= 2
+            && !matches!(top.kind, Kind::CnDun | Kind::Formal)
+            && goal(self.stack[n - 2].section)
+        {
             return Role::Goal;
         }
         Role::Measure
@@ -517,7 +521,7 @@ impl Builder<'_> {
         if let Some(j) = self.stack.iter().rposition(|o| o.kind == kind) {
             // `…如下:` then `1.` under an open `2.` starts a nested list
             let top = self.stack.last().map(|o| o.section);
-            if num <= self.stack[j].num && lead_in && kind != Kind::CnDun {
+            if num <= self.stack[j].num && lead_in && !matches!(kind, Kind::CnDun | Kind::Formal) {
                 self.nested = top.map(|t| (kind, t, num));
                 return;
             }
@@ -625,8 +629,11 @@ pub fn structure(src: &SourceText, norm: &NormText, doc: &mut Document) {
                 let text = blk.text_start()..blk.range.end;
                 let t = &s[text.clone()];
                 let marker = blk.range.start..blk.range.start + m.text_len;
+                // 一、 under an open 壹、 is the second level, read as any list.
+                let under_formal = bd.stack.iter().any(|o| o.kind == Kind::Formal);
                 let section = match m.kind {
-                    Kind::CnDun | Kind::Month | Kind::Week => true,
+                    Kind::Formal | Kind::Month | Kind::Week => true,
+                    Kind::CnDun if !under_formal => true,
                     _ => {
                         let nests = next.and_then(|n| n.marker.as_ref()).is_some_and(|n| {
                             n.kind != m.kind
@@ -754,7 +761,7 @@ fn promoted(s: &str, blocks: &[Block], sig: usize) -> Vec<bool> {
             blocks[k]
                 .marker
                 .as_ref()
-                .filter(|m| m.kind.is_list() && m.kind != Kind::CnDun)
+                .filter(|m| m.kind.is_list() && !matches!(m.kind, Kind::CnDun | Kind::Formal))
         };
         let heads = run
             .iter()
