@@ -418,7 +418,12 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
             after
         };
         let after_kind = kind_after(after).or_else(|| event_after(after).then_some("programme"));
-        let before_kind = lookup_suffix(&BEFORE, before);
+        // 参加“…”: a scheme joined, only when the quote ends its phrase.
+        let ends_phrase = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before_kind = match lookup_suffix(&BEFORE, before) {
+            Some("joined") => ends_phrase.then_some("programme"),
+            k => k,
+        };
         for b in &bs[run.clone()] {
             let name = &text[b.inner.clone()];
             if not_a_name(name, b.mark) {
@@ -571,7 +576,8 @@ fn area(word: &str, tag: &str) -> bool {
 }
 
 /// Unquoted contests named after the area that holds them: 区青少年科技创新
-/// 大赛, 全国中学生英语能力竞赛 (`topic_contest.txt`). The name runs back
+/// 大赛, 全国中学生英语能力竞赛 (`topic_contest.txt`), or after their
+/// edition: 第八届校园秋季田径运动会. The name runs back
 /// from the ending over two to four proper words to the area word, which
 /// stays out of it; without an area (学生实验操作技能竞赛) or with one word
 /// (区英语竞赛) a contest is generic.
@@ -579,7 +585,7 @@ fn contests(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
     let inside = |r| overlaps_any(skip, r);
     // Segmenting is the cost: an ending inside brackets lies in a run whose
     // words are all skipped, and one without a char of an area word (国, 省
-    // …) before it in its run has no area word before it.
+    // …) or an edition (届) before it in its run has neither before it.
     let area_char = |c: char| {
         PLACE_ENDS.contains(&c)
             || CONTEST
@@ -603,26 +609,41 @@ fn contests(text: &str, skip: &[Range<usize>], out: &mut Vec<Found>) {
                     .chars()
                     .rev()
                     .take_while(|&c| !crate::segment::jieba_break(c))
-                    .any(area_char)
+                    .any(|c| c == '届' || area_char(c))
         })
         .collect::<std::collections::BTreeSet<usize>>();
     for window in crate::segment::runs_around(text, endings.into_iter()) {
         let base = window.start;
         let ws = crate::segment::jieba().tag(&text[window], false);
         for (k, w) in ws.iter().enumerate() {
-            if !contest_word(w.word, "ending") {
+            // jieba may join the ending to the word before it (足球联赛).
+            let Some(&(ending, _)) = CONTEST
+                .iter()
+                .find(|&&(e, c)| c == "ending" && w.word.ends_with(e))
+            else {
                 continue;
-            }
+            };
             let w_end = base + w.byte_end;
             let mut heads: Vec<&str> = Vec::new();
+            if w.word != ending {
+                heads.push(&w.word[..w.word.len() - ending.len()]);
+            }
             let mut start = base + w.byte_start;
             let mut from_area = false;
             for p in ws[..k].iter().rev() {
                 if area(p.word, p.tag) {
+                    // A place name is part of the name (江苏省书法水平等级
+                    // 考试); a bare area word (区, 全国) is not.
+                    if !contest_word(p.word, "area") {
+                        start = base + p.byte_start;
+                    }
                     from_area = true;
                     break;
                 }
                 if heads.len() == 4 || brand_stop(p.word, p.tag) {
+                    // 第八届校园秋季田径运动会: an edition number names a
+                    // series as an area does.
+                    from_area = heads.len() < 4 && p.word.ends_with('届');
                     break;
                 }
                 start = base + p.byte_start;
@@ -800,11 +821,13 @@ pub fn apply(ctx: &DocCtx, doc: &mut Document) {
     let mut topics = Vec::new();
     // Headings name topics too (6. 着力青蓝工程,引领专业成长): each is read
     // in text order with the items, as char ranges of the cleaned text.
+    // So does the title (《…的实践研究》课题组2025年度工作计划).
     let mut texts: Vec<Range<usize>> = doc
         .items
         .iter()
         .map(|i| i.norm.clone())
         .chain(doc.sections.iter().map(|s| s.heading_norm.clone()))
+        .chain(doc.title_norm.clone())
         .filter(|r| !r.is_empty())
         .collect();
     texts.sort_by_key(|r| r.start);
@@ -1100,6 +1123,56 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let [a, b] = d.topics[0].span;
         assert_eq!(chars[a..b].iter().collect::<String>(), "青蓝工程");
+    }
+
+    #[test]
+    fn games_leagues_and_exams_named_like_contests() {
+        assert_eq!(
+            names("组织学生参加区中小学生田径运动会和区校园足球联赛。"),
+            [
+                one("中小学生田径运动会", "programme"),
+                one("校园足球联赛", "programme")
+            ]
+        );
+        assert_eq!(
+            names("组织江苏省书法水平等级考试报名"),
+            [one("江苏省书法水平等级考试", "programme")]
+        );
+        assert_eq!(
+            names("10月下旬举办第八届校园秋季田径运动会,各班报名"),
+            [one("校园秋季田径运动会", "programme")]
+        );
+        for s in ["学校秋季运动会顺利召开", "组织全区统一考试", "参加期末考试"]
+        {
+            assert_eq!(names(s), [], "{s}");
+        }
+    }
+
+    #[test]
+    fn quoted_schemes_joined_and_reading_programmes() {
+        assert_eq!(
+            names("鼓励教师参加“教师专业发展评鉴”,本学期新增五名"),
+            [one("教师专业发展评鉴", "programme")]
+        );
+        assert_eq!(
+            names("6月,组织学生参加学校“好书伴我行”读书活动"),
+            [one("好书伴我行", "programme")]
+        );
+        assert_eq!(
+            names("开展“童心悦读”亲子共读活动"),
+            [one("童心悦读", "programme")]
+        );
+        assert_eq!(
+            names("以“阳光体育”大课间为抓手"),
+            [one("阳光体育", "programme")]
+        );
+        // A quote with a noun after it is that activity's theme.
+        for s in [
+            "组织学生参加“学雷锋”志愿服务活动",
+            "参加“清明祭英烈”主题教育活动",
+        ] {
+            assert_eq!(names(s), [], "{s}");
+        }
     }
 
     #[test]
