@@ -63,7 +63,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?P<iso>(?P<iy>\d{{4}})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}}))",
-            r"|(?:(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}}|20[xX×]{{2}})年)?",
+            r"|(?:(?:(?:中华民国|民国)(?P<roc>\d{{2,3}}|[〇○零一二三四五六七八九]{{2,3}})|(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}}|20[xX×]{{2}}))年)?",
             r"(?P<m>\d{{1,2}}|{cn})(?:(?P<to>-|—|~|至|到)(?:{ny})?(?P<m2>\d{{1,2}}|{cn}))?月份?",
             r"(?:(?P<d>\d{{1,2}}|{day})[日号]?(?:(?:-|—|~|至|到)(?:\d{{1,2}}|{day}))?[日号])?"
         ),
@@ -144,6 +144,15 @@ fn hits(clause: &str) -> Vec<Hit> {
         let Some(whole) = c.get(0) else { continue };
         let mut w = When::default();
         if c.name("iso").is_some() {
+            // D/2024/02/118, 2024.02.1105: digits of a code or a longer
+            // number, not a date.
+            let before = clause[..whole.start()].chars().next_back();
+            let after = clause[whole.end()..].chars().next();
+            if before.is_some_and(|c| c.is_ascii_alphanumeric() || "-/.".contains(c))
+                || after.is_some_and(|c| c.is_ascii_digit() || "-/.".contains(c))
+            {
+                continue;
+            }
             // 2021-09-17 16:42:30 is a page's time stamp, not a schedule.
             let rest = clause[whole.end()..].trim_start();
             if rest.len() < clause.len() - whole.end()
@@ -161,10 +170,15 @@ fn hits(clause: &str) -> Vec<Hit> {
             {
                 continue;
             }
-            w.year = c.name("y").and_then(|m| {
+            let year = |m: regex::Match| {
                 let s = m.as_str();
                 s.parse().ok().or_else(|| small_year(s))
-            });
+            };
+            // 中华民国一一四年: a year of the Republic, as Taiwan dates them.
+            w.year = c
+                .name("y")
+                .and_then(year)
+                .or_else(|| c.name("roc").and_then(year).map(|y| y + 1911));
             w.month = c.name("m").and_then(|m| small(m.as_str()));
             w.day = c.name("d").and_then(|m| small(m.as_str()));
             let m2 = c.name("m2").and_then(|m| small(m.as_str()));
@@ -452,6 +466,9 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
     if calendar(text) == 0 {
         return Vec::new();
     }
+    if let Some(row) = table_row(text) {
+        return vec![row];
+    }
     let cl: Vec<Clause> = clauses(text);
     let hs: Vec<Vec<Hit>> = cl.iter().map(|c| hits(&text[c.range.clone()])).collect();
     let shift = |c: &Clause, (r, w): (Range<usize>, When)| {
@@ -556,6 +573,35 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
     }
     carry_rhythm(&mut out);
     out
+}
+
+/// A table row (cells between tabs) with a cell that is only a date
+/// (`9月中旬\t学生身高、体重测量\t各任课教师`): the row is one entry of a
+/// schedule table, dated by that cell, and the commas and 、 inside its
+/// cells do not cut it.
+fn table_row(text: &str) -> Option<Found> {
+    if !text.contains('\t') {
+        return None;
+    }
+    let mut at = 0;
+    let mut date = None;
+    let mut cells = 0;
+    for cell in text.split('\t') {
+        let r = at..at + cell.len();
+        at = r.end + 1;
+        if cell.trim().is_empty() {
+            continue;
+        }
+        cells += 1;
+        let hs = hits(cell);
+        if date.is_none() && date_only(cell, &hs) {
+            date = fold(&hs).map(|(c, w)| (r.start + c.start..r.start + c.end, w));
+        }
+    }
+    let (cue, when) = date.filter(|_| cells > 1)?;
+    let t = text.trim_end();
+    let quote = trim_end_punct(text, cue.start..t.len());
+    Some(Found { quote, when, cue })
 }
 
 /// Whether a clause opening on a weekday continues the list of weekdays
@@ -965,6 +1011,37 @@ mod tests {
     }
 
     #[test]
+    fn table_rows_are_dated_by_their_date_cell() {
+        let e = ev("9月中旬\t学生身高、体重测量\t各任课教师", None);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].0, "9月中旬\t学生身高、体重测量\t各任课教师");
+        assert_eq!((e[0].1, e[0].5.as_deref()), (Some(9), Some("mid")));
+        let e = ev(
+            "3\t10月23—24日\t第八届校园秋季田径运动会,各班参加\t全组",
+            None,
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!(
+            e[0].0,
+            "10月23—24日\t第八届校园秋季田径运动会,各班参加\t全组"
+        );
+        // A row whose date stands in a sentence is read clause by clause.
+        let e = ev("教研活动\t3月召开会议,4月听课", None);
+        assert_eq!(e.len(), 2);
+        // A date alone in a row is no entry.
+        assert!(ev("2025年8月28日\t", None).is_empty());
+    }
+
+    #[test]
+    fn republic_years_date_a_line() {
+        let e = ev("民国一一四年三月五日举行开学典礼", None);
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].1, Some(3));
+        let h = hits("中华民国一一四年一月二十日");
+        assert_eq!(h[0].when.year, Some(2025));
+    }
+
+    #[test]
     fn not_events() {
         for s in [
             "学期初制定一份课题研究计划",
@@ -979,6 +1056,8 @@ mod tests {
             "开展了“两周一课骨干教师展示课活动”",
             "并把教师培训列入学校每周工作安排",
             "(作者:与人为善3852时间:2021-09-17 16:42:30)",
+            "中华民国一一四年一月二十日",
+            "(立项编号:D/2024/02/118)",
         ] {
             assert!(ev(s, None).is_empty(), "{s}: {:?}", ev(s, None));
         }
