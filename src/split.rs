@@ -41,6 +41,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUM).expect("number
 
 /// Longest title line, in chars.
 const MAX_TITLE: usize = 50;
+/// Longest line that is still a paragraph: a longer one is a page or a
+/// whole document on one line (PDF text, a flattened web page).
+const MAX_PARAGRAPH: usize = 300;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Series {
@@ -254,6 +257,9 @@ fn single_title(s: &str) -> (Option<Range<usize>>, usize) {
         }
         first.get_or_insert(at);
         if !title_like(line) || LIST_START.is_match(line) {
+            if let Some(n) = glued_title(line) {
+                title = Some(at..at + n);
+            }
             break;
         }
         if names_doctype(line) {
@@ -262,6 +268,47 @@ fn single_title(s: &str) -> (Option<Range<usize>>, usize) {
     }
     let begin = title.as_ref().map_or(first.unwrap_or(0), |t| t.start);
     (title, begin)
+}
+
+/// Bytes of a title glued to the body at the start of a line: a document
+/// on one line (`…德育工作计划一、指导思想…`, `…工作总结本学期,…`). The
+/// title is the text before the first punctuation, through its last
+/// document type word and a bracketed note right after that
+/// (`…工作计划(2024年秋)`); it counts when a list marker follows it or the
+/// line is a whole page (a paragraph opening with 工作计划 is not a title).
+fn glued_title(line: &str) -> Option<usize> {
+    let head: Vec<(usize, char)> = line
+        .char_indices()
+        .take(MAX_TITLE)
+        .take_while(|&(_, c)| !matches!(c, '。' | ',' | ';' | '!' | '?' | ':' | '、'))
+        .collect();
+    let head_str: String = head.iter().map(|&(_, c)| c).collect();
+    let simp: Vec<char> = fold::to_simplified(&head_str).chars().collect();
+    // chars of the head through its last document type word
+    let end = DOCTYPES
+        .iter()
+        .filter_map(|w| {
+            let w: Vec<char> = w.chars().collect();
+            simp.windows(w.len())
+                .rposition(|x| x == w.as_slice())
+                .map(|i| i + w.len())
+        })
+        .max()?;
+    let mut end = head.get(end).map_or(line.len(), |&(i, _)| i);
+    if line[end..].starts_with('(') {
+        if let Some(close) = line[end..]
+            .char_indices()
+            .take(MAX_TITLE)
+            .find(|&(_, c)| c == ')')
+        {
+            end += close.0 + 1;
+        }
+    }
+    let rest = &line[end..];
+    (longer_than(&line[..end], 3)
+        && !rest.is_empty()
+        && (LIST_START.is_match(rest) || longer_than(line, MAX_PARAGRAPH)))
+    .then_some(end)
 }
 
 /// A line that is nothing but a date (`2024年7月5日`, `二〇二四年七月`,
@@ -453,6 +500,25 @@ mod tests {
         let s = "体育组工作总结范文\n\n体育组工作总结\n\n——2021学年第一学期\n\n本学期体育组完成了以下工作:\n";
         assert_eq!(titles(s), [Some("体育组工作总结".into())]);
         assert_eq!(titles("本学期我们做了三件事。\n"), [None]);
+    }
+
+    #[test]
+    fn a_title_glued_to_its_body_is_the_title() {
+        let body = "本学期,教科室在学校的领导下,扎实开展了各项工作。".repeat(12);
+        let s = format!("启明中学2022学年第一学期教科室工作总结{body}");
+        assert_eq!(
+            titles(&s),
+            [Some("启明中学2022学年第一学期教科室工作总结".into())]
+        );
+        let s = "实验小学语文教研组工作计划(2024年秋)一、指导思想坚持育人。二、工作目标提高质量。";
+        assert_eq!(
+            titles(s),
+            [Some("实验小学语文教研组工作计划(2024年秋)".into())]
+        );
+        // a short paragraph that names a plan opens the body, not a title
+        assert_eq!(titles("本学期工作计划如下,请各组落实。\n"), [None]);
+        assert_eq!(glued_title("制订工作计划,落实到人。"), None);
+        assert_eq!(glued_title("计划一、目标"), None);
     }
 
     #[test]
