@@ -25,6 +25,14 @@ const NUM: &str = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"[【\[(]第({NUM})篇[】\])]")).expect("bracketed pattern")
 });
+/// `(篇3)`, `篇四` inside a line: titles of a collection page run onto one
+/// line (a PDF extract, a flattened page).
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<paren>[(]\s*篇\s*({NUM})\s*[)])|(?P<pian>篇({NUM}))"
+    ))
+    .expect("inline suffix pattern")
+});
 /// Number suffixes of a title line: `(篇1)`, `篇一`, `第二篇`, `计划3`.
 static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -62,6 +70,8 @@ struct Cand {
     title: Range<usize>,
     /// Byte offset where the number suffix starts (the stem ends).
     suffix: usize,
+    /// Found inside a line, its stem run back to the previous stop.
+    inline: bool,
 }
 
 /// Value of a small Arabic or Chinese numeral (1–99; 0 when unreadable).
@@ -108,25 +118,62 @@ fn may_end_suffix(line: &str) -> bool {
     })
 }
 
+/// Start of the stem of a title whose suffix starts at `at` inside a line:
+/// back to the previous stop, at most [`MAX_TITLE`] chars.
+fn stem_start(s: &str, at: usize) -> usize {
+    s[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| !is_stop(c))
+        .take(MAX_TITLE)
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
 fn candidates(s: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     for m in BRACKETED.captures_iter(s) {
         let (Some(all), Some(n)) = (m.get(0), m.get(1)) else {
             continue;
         };
-        let stem = s[..all.start()]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| !is_stop(c))
-            .take(MAX_TITLE)
-            .last()
-            .map_or(all.start(), |(i, _)| i);
         out.push(Cand {
             series: Series::Bracketed,
             num: numeral(n.as_str()),
-            title: stem..all.end(),
+            title: stem_start(s, all.start())..all.end(),
             suffix: all.start(),
+            inline: true,
         });
+    }
+    if s.contains('篇') {
+        for m in INLINE.captures_iter(s) {
+            let Some(all) = m.get(0) else { continue };
+            // a suffix at a line end is read with its line below; one
+            // followed by a digit or numeral is a count (`篇一等奖`)
+            let rest = s[all.end()..].trim_start_matches(' ');
+            let after = rest.chars().next();
+            let (series, n) = match (m.name("paren"), m.get(2), m.get(4)) {
+                (Some(_), Some(n), _) => (Series::Paren, n),
+                (None, _, Some(n)) => (Series::Pian, n),
+                _ => continue,
+            };
+            let count = series == Series::Pian
+                && after
+                    .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十等".contains(c));
+            if count || after.is_none_or(|c| matches!(c, '\n' | ']' | '】' | ')')) {
+                continue;
+            }
+            let stem = stem_start(s, all.start());
+            if !names_doctype(&s[stem..all.start()]) {
+                continue;
+            }
+            out.push(Cand {
+                series,
+                num: numeral(n.as_str()),
+                title: stem..all.end(),
+                suffix: all.start(),
+                inline: true,
+            });
+        }
     }
     let mut start = 0;
     for piece in s.split_inclusive('\n') {
@@ -168,6 +215,7 @@ fn candidates(s: &str) -> Vec<Cand> {
             num: numeral(n.as_str()),
             title: at..at + body.len(),
             suffix: at + suffix,
+            inline: false,
         });
     }
     out.sort_by_key(|c| c.title.start);
@@ -374,9 +422,14 @@ pub fn split(src: &SourceText, norm: NormText) -> (NormText, Vec<Document>) {
             .filter(|(i, _)| series.contains(i))
             .map(|(_, c)| c)
             .collect();
-        if chosen[0].series == Series::Bracketed {
-            common_stems(s, &mut chosen);
-        }
+        let mut inline: Vec<&mut Cand> = chosen.into_iter().filter(|c| c.inline).collect();
+        common_stems(s, &mut inline);
+        let chosen: Vec<&Cand> = cands
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| series.contains(i))
+            .map(|(_, c)| c)
+            .collect();
         let titles: Vec<Range<usize>> = chosen.iter().map(|c| c.title.clone()).collect();
         for (i, t) in titles.iter().enumerate() {
             let end = titles.get(i + 1).map_or(s.len(), |n| n.start);
@@ -493,6 +546,24 @@ mod tests {
                 Some("安全工作计划【第二篇】".into())
             ]
         );
+    }
+
+    #[test]
+    fn splits_a_collection_run_onto_one_line() {
+        let s = "范文两篇。校本教研工作计划 (篇1)一、指导思想坚持育人。校本教研工作计划 (篇2)一、工作目标提高质量。";
+        assert_eq!(
+            titles(s),
+            [
+                Some("校本教研工作计划 (篇1)".into()),
+                Some("校本教研工作计划 (篇2)".into())
+            ]
+        );
+        let s =
+            "小学教科室工作汇报篇一本学期完成了课题。小学教科室工作汇报篇二本学期获奖三篇一等奖。";
+        assert_eq!(titles(s).len(), 2);
+        // a count after 篇 (`论文三篇一等奖`) is no title
+        let s = "教研计划\n撰写论文篇一等奖两篇。论文篇二等奖。\n";
+        assert_eq!(titles(s).len(), 1);
     }
 
     #[test]
