@@ -1,11 +1,11 @@
-//! List and heading markers: `一、` `(一)` `㈠` `1、` `1.` `⒈` `(1)` `⑴`
-//! `①`, bullets, and month/week headings (see [`super::months`]).
+//! List and heading markers: `一、` `第一、` `(一)` `㈠` `1、` `1.` `⒈` `(1)`
+//! `⑴` `①`, bullets, and month/week headings (see [`super::months`]).
 
 use super::months;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
-    /// 一、 二. 三,
+    /// 一、 二. 三, 第四、
     CnDun,
     /// (一) ㈠
     CnParen,
@@ -151,7 +151,16 @@ pub fn at(s: &str) -> Option<Marker> {
         }
         '第' => months::week_heading(s)
             .map(|h| schedule(Kind::Week, h))
-            .or_else(|| months::stage_heading(s).map(|h| schedule(Kind::Month, h))),
+            .or_else(|| months::stage_heading(s).map(|h| schedule(Kind::Month, h)))
+            .or_else(|| {
+                // `第一、指导思想`: an ordinal written as a heading number
+                // (`第一,` is an adverb of running text)
+                let (num, len) = numbered(&s['第'.len_utf8()..], true, &['、'])?;
+                let len = len + '第'.len_utf8();
+                let enumerates =
+                    next_after(len).is_some_and(|c| is_cn_numeral(c) || c.is_ascii_digit());
+                (!enumerates).then(|| simple(Kind::CnDun, num, s, len))
+            }),
         _ if is_cn_numeral(c) => {
             if let Some(h) = months::month_heading(s) {
                 return Some(schedule(Kind::Month, h));
@@ -213,6 +222,7 @@ mod tests {
     fn reads_markers() {
         assert_eq!(kind("一、指导思想"), Some((Kind::CnDun, 1)));
         assert_eq!(kind("十二、其他"), Some((Kind::CnDun, 12)));
+        assert_eq!(kind("第二、工作目标"), Some((Kind::CnDun, 2)));
         assert_eq!(kind("(三)大力开展"), Some((Kind::CnParen, 3)));
         assert_eq!(kind("㈡安全的预防"), Some((Kind::CnParen, 2)));
         assert_eq!(kind("4、举行"), Some((Kind::Arabic, 4)));
@@ -249,6 +259,8 @@ mod tests {
             "9月6日",
             "一年级",
             "第二集团",
+            "第一,要加强学习",
+            "第一、二年级",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }
