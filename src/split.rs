@@ -25,6 +25,14 @@ const NUM: &str = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}";
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"[【\[(]第({NUM})篇[】\])]")).expect("bracketed pattern")
 });
+/// `(篇3)`, `篇四` inside a line: titles of a collection page run onto one
+/// line (a PDF extract, a flattened page).
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<paren>[(]\s*篇\s*({NUM})\s*[)])|(?P<pian>篇({NUM}))"
+    ))
+    .expect("inline suffix pattern")
+});
 /// Number suffixes of a title line: `(篇1)`, `篇一`, `第二篇`, `计划3`.
 static SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -41,6 +49,9 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(NUM).expect("number
 
 /// Longest title line, in chars.
 const MAX_TITLE: usize = 50;
+/// Longest line that is still a paragraph: a longer one is a page or a
+/// whole document on one line (PDF text, a flattened web page).
+const MAX_PARAGRAPH: usize = 300;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Series {
@@ -59,6 +70,8 @@ struct Cand {
     title: Range<usize>,
     /// Byte offset where the number suffix starts (the stem ends).
     suffix: usize,
+    /// Found inside a line, its stem run back to the previous stop.
+    inline: bool,
 }
 
 /// Value of a small Arabic or Chinese numeral (1–99; 0 when unreadable).
@@ -105,25 +118,62 @@ fn may_end_suffix(line: &str) -> bool {
     })
 }
 
+/// Start of the stem of a title whose suffix starts at `at` inside a line:
+/// back to the previous stop, at most [`MAX_TITLE`] chars.
+fn stem_start(s: &str, at: usize) -> usize {
+    s[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| !is_stop(c))
+        .take(MAX_TITLE)
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
 fn candidates(s: &str) -> Vec<Cand> {
     let mut out = Vec::new();
     for m in BRACKETED.captures_iter(s) {
         let (Some(all), Some(n)) = (m.get(0), m.get(1)) else {
             continue;
         };
-        let stem = s[..all.start()]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| !is_stop(c))
-            .take(MAX_TITLE)
-            .last()
-            .map_or(all.start(), |(i, _)| i);
         out.push(Cand {
             series: Series::Bracketed,
             num: numeral(n.as_str()),
-            title: stem..all.end(),
+            title: stem_start(s, all.start())..all.end(),
             suffix: all.start(),
+            inline: true,
         });
+    }
+    if s.contains('篇') {
+        for m in INLINE.captures_iter(s) {
+            let Some(all) = m.get(0) else { continue };
+            // a suffix at a line end is read with its line below; one
+            // followed by a digit or numeral is a count (`篇一等奖`)
+            let rest = s[all.end()..].trim_start_matches(' ');
+            let after = rest.chars().next();
+            let (series, n) = match (m.name("paren"), m.get(2), m.get(4)) {
+                (Some(_), Some(n), _) => (Series::Paren, n),
+                (None, _, Some(n)) => (Series::Pian, n),
+                _ => continue,
+            };
+            let count = series == Series::Pian
+                && after
+                    .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十等".contains(c));
+            if count || after.is_none_or(|c| matches!(c, '\n' | ']' | '】' | ')')) {
+                continue;
+            }
+            let stem = stem_start(s, all.start());
+            if !names_doctype(&s[stem..all.start()]) {
+                continue;
+            }
+            out.push(Cand {
+                series,
+                num: numeral(n.as_str()),
+                title: stem..all.end(),
+                suffix: all.start(),
+                inline: true,
+            });
+        }
     }
     let mut start = 0;
     for piece in s.split_inclusive('\n') {
@@ -165,6 +215,7 @@ fn candidates(s: &str) -> Vec<Cand> {
             num: numeral(n.as_str()),
             title: at..at + body.len(),
             suffix: at + suffix,
+            inline: false,
         });
     }
     out.sort_by_key(|c| c.title.start);
@@ -254,6 +305,9 @@ fn single_title(s: &str) -> (Option<Range<usize>>, usize) {
         }
         first.get_or_insert(at);
         if !title_like(line) || LIST_START.is_match(line) {
+            if let Some(n) = glued_title(line) {
+                title = Some(at..at + n);
+            }
             break;
         }
         if names_doctype(line) {
@@ -262,6 +316,47 @@ fn single_title(s: &str) -> (Option<Range<usize>>, usize) {
     }
     let begin = title.as_ref().map_or(first.unwrap_or(0), |t| t.start);
     (title, begin)
+}
+
+/// Bytes of a title glued to the body at the start of a line: a document
+/// on one line (`…德育工作计划一、指导思想…`, `…工作总结本学期,…`). The
+/// title is the text before the first punctuation, through its last
+/// document type word and a bracketed note right after that
+/// (`…工作计划(2024年秋)`); it counts when a list marker follows it or the
+/// line is a whole page (a paragraph opening with 工作计划 is not a title).
+fn glued_title(line: &str) -> Option<usize> {
+    let head: Vec<(usize, char)> = line
+        .char_indices()
+        .take(MAX_TITLE)
+        .take_while(|&(_, c)| !matches!(c, '。' | ',' | ';' | '!' | '?' | ':' | '、'))
+        .collect();
+    let head_str: String = head.iter().map(|&(_, c)| c).collect();
+    let simp: Vec<char> = fold::to_simplified(&head_str).chars().collect();
+    // chars of the head through its last document type word
+    let end = DOCTYPES
+        .iter()
+        .filter_map(|w| {
+            let w: Vec<char> = w.chars().collect();
+            simp.windows(w.len())
+                .rposition(|x| x == w.as_slice())
+                .map(|i| i + w.len())
+        })
+        .max()?;
+    let mut end = head.get(end).map_or(line.len(), |&(i, _)| i);
+    if line[end..].starts_with('(') {
+        if let Some(close) = line[end..]
+            .char_indices()
+            .take(MAX_TITLE)
+            .find(|&(_, c)| c == ')')
+        {
+            end += close.0 + 1;
+        }
+    }
+    let rest = &line[end..];
+    (longer_than(&line[..end], 3)
+        && !rest.is_empty()
+        && (LIST_START.is_match(rest) || longer_than(line, MAX_PARAGRAPH)))
+    .then_some(end)
 }
 
 /// A line that is nothing but a date (`2024年7月5日`, `二〇二四年七月`,
@@ -327,9 +422,14 @@ pub fn split(src: &SourceText, norm: NormText) -> (NormText, Vec<Document>) {
             .filter(|(i, _)| series.contains(i))
             .map(|(_, c)| c)
             .collect();
-        if chosen[0].series == Series::Bracketed {
-            common_stems(s, &mut chosen);
-        }
+        let mut inline: Vec<&mut Cand> = chosen.into_iter().filter(|c| c.inline).collect();
+        common_stems(s, &mut inline);
+        let chosen: Vec<&Cand> = cands
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| series.contains(i))
+            .map(|(_, c)| c)
+            .collect();
         let titles: Vec<Range<usize>> = chosen.iter().map(|c| c.title.clone()).collect();
         for (i, t) in titles.iter().enumerate() {
             let end = titles.get(i + 1).map_or(s.len(), |n| n.start);
@@ -449,10 +549,47 @@ mod tests {
     }
 
     #[test]
+    fn splits_a_collection_run_onto_one_line() {
+        let s = "范文两篇。校本教研工作计划 (篇1)一、指导思想坚持育人。校本教研工作计划 (篇2)一、工作目标提高质量。";
+        assert_eq!(
+            titles(s),
+            [
+                Some("校本教研工作计划 (篇1)".into()),
+                Some("校本教研工作计划 (篇2)".into())
+            ]
+        );
+        let s =
+            "小学教科室工作汇报篇一本学期完成了课题。小学教科室工作汇报篇二本学期获奖三篇一等奖。";
+        assert_eq!(titles(s).len(), 2);
+        // a count after 篇 (`论文三篇一等奖`) is no title
+        let s = "教研计划\n撰写论文篇一等奖两篇。论文篇二等奖。\n";
+        assert_eq!(titles(s).len(), 1);
+    }
+
+    #[test]
     fn one_document_takes_its_own_heading() {
         let s = "体育组工作总结范文\n\n体育组工作总结\n\n——2021学年第一学期\n\n本学期体育组完成了以下工作:\n";
         assert_eq!(titles(s), [Some("体育组工作总结".into())]);
         assert_eq!(titles("本学期我们做了三件事。\n"), [None]);
+    }
+
+    #[test]
+    fn a_title_glued_to_its_body_is_the_title() {
+        let body = "本学期,教科室在学校的领导下,扎实开展了各项工作。".repeat(12);
+        let s = format!("启明中学2022学年第一学期教科室工作总结{body}");
+        assert_eq!(
+            titles(&s),
+            [Some("启明中学2022学年第一学期教科室工作总结".into())]
+        );
+        let s = "实验小学语文教研组工作计划(2024年秋)一、指导思想坚持育人。二、工作目标提高质量。";
+        assert_eq!(
+            titles(s),
+            [Some("实验小学语文教研组工作计划(2024年秋)".into())]
+        );
+        // a short paragraph that names a plan opens the body, not a title
+        assert_eq!(titles("本学期工作计划如下,请各组落实。\n"), [None]);
+        assert_eq!(glued_title("制订工作计划,落实到人。"), None);
+        assert_eq!(glued_title("计划一、目标"), None);
     }
 
     #[test]

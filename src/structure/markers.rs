@@ -160,13 +160,17 @@ pub fn at(s: &str) -> Option<Marker> {
             Some(simple(Kind::Arabic, num, s, len))
         }
         // 第一、指导思想: an ordinal heading, at the level of 一、 (not 第一周,
-        // 第一次, which the numeral's 、 rules out).
+        // 第一次, which the numeral's 、 rules out; not 第一、二年级, an
+        // enumeration; 第一, is an adverb of running text).
         '第' => months::week_heading(s)
             .map(|h| schedule(Kind::Week, h))
             .or_else(|| months::stage_heading(s).map(|h| schedule(Kind::Month, h)))
             .or_else(|| {
                 let (num, len) = numbered(&s['第'.len_utf8()..], true, &['、'])?;
-                Some(simple(Kind::CnDun, num, s, '第'.len_utf8() + len))
+                let len = len + '第'.len_utf8();
+                let enumerates =
+                    next_after(len).is_some_and(|c| is_cn_numeral(c) || c.is_ascii_digit());
+                (!enumerates).then(|| simple(Kind::CnDun, num, s, len))
             }),
         _ if formal(c).is_some() => {
             let num = formal(c)?;
@@ -244,6 +248,7 @@ mod tests {
     fn reads_markers() {
         assert_eq!(kind("一、指导思想"), Some((Kind::CnDun, 1)));
         assert_eq!(kind("十二、其他"), Some((Kind::CnDun, 12)));
+        assert_eq!(kind("第二、工作目标"), Some((Kind::CnDun, 2)));
         assert_eq!(kind("(三)大力开展"), Some((Kind::CnParen, 3)));
         assert_eq!(kind("㈡安全的预防"), Some((Kind::CnParen, 2)));
         assert_eq!(kind("4、举行"), Some((Kind::Arabic, 4)));
@@ -287,6 +292,8 @@ mod tests {
             "第三周活动",
             "参加比赛",
             "伍老师",
+            "第一,要加强学习",
+            "第一、二年级",
         ] {
             assert_eq!(kind(s), None, "{s}");
         }

@@ -82,8 +82,16 @@ fn inline_ok(line: &str, at: usize, m: &Marker, last: &[u32; 10]) -> bool {
     let next_num = m.num == last[m.kind as usize] + 1;
     match m.kind {
         Kind::CnDun => after_stop && (next_num || m.num == 1),
+        // A month heading needs its colon; it may follow a heading with
+        // no stop (`行事历九月份:1、…`, `四、每月工作安排二月:…`), not
+        // a number it would continue (`第`, `十`, `2`).
         Kind::Month | Kind::Week => {
-            after_stop && line[at + m.text_len..].trim_start().starts_with(':')
+            line[at + m.text_len..].trim_start().starts_with(':')
+                && (after_stop
+                    || (m.kind == Kind::Month
+                        && prev.is_some_and(|c| {
+                            !c.is_ascii_alphanumeric() && !is_cn_numeral(c) && c != '第'
+                        })))
         }
         Kind::CnParen | Kind::Arabic | Kind::ArParen | Kind::Circled => {
             after_stop
@@ -196,6 +204,37 @@ fn marker_starts(line: &str, skip: usize, out: &mut Vec<usize>) {
     }
 }
 
+/// Longest month heading before a colon, in chars (`十二月份、一月份`).
+const MAX_MONTH_HEADING: usize = 12;
+
+/// Start of a month heading in Chinese numerals that ends at the colon at
+/// `colon` (`…安排二月:`, `…行事历十二月份、一月份:`), from `skip` on: the
+/// byte scan of [`marker_starts`] passes Chinese numerals by unless a stop
+/// comes before them.
+fn month_before_colon(line: &str, skip: usize, colon: usize) -> Option<usize> {
+    let head = line[skip..colon].trim_end_matches(' ');
+    let end = skip + head.len();
+    let run = head
+        .char_indices()
+        .rev()
+        .take(MAX_MONTH_HEADING)
+        .take_while(|&(_, c)| is_cn_numeral(c) || "月份、—-~至和及初中下上旬底末".contains(c))
+        .last()?
+        .0;
+    // the farthest start of a Chinese numeral that is not inside a number
+    // and reads as a month heading through to the colon
+    head[run..]
+        .char_indices()
+        .map(|(i, c)| (skip + run + i, c))
+        .filter(|&(i, c)| {
+            is_cn_numeral(c) && !line[..i].chars().next_back().is_some_and(is_cn_numeral)
+        })
+        .find(|&(i, _)| {
+            markers::at(&line[i..]).is_some_and(|m| m.kind == Kind::Month && i + m.text_len >= end)
+        })
+        .map(|(i, _)| i)
+}
+
 /// Cuts the body `[a, b)` of the normalised text into blocks.
 fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
     let mut out = Vec::new();
@@ -253,6 +292,14 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
         cuts.push((0, first));
         starts.clear();
         marker_starts(line, skip, &mut starts);
+        let before = starts.len();
+        for colon in memchr::memchr_iter(b':', &line.as_bytes()[skip..]) {
+            starts.extend(month_before_colon(line, skip, skip + colon));
+        }
+        if starts.len() > before {
+            starts.sort_unstable();
+            starts.dedup();
+        }
         for &i in &starts {
             if let Some(m) = markers::at(&line[i..]) {
                 if inline_ok(line, i, &m, &last) {
@@ -1019,6 +1066,38 @@ mod tests {
             crate::extract_bytes("t.txt", "安排\n七月、八月:\n1、暑期培训\n".as_bytes()).unwrap();
         let d = &p.extract.documents[0];
         assert_eq!(item_months(d, &d.items[0]), [7, 8]);
+    }
+
+    #[test]
+    fn a_month_heading_after_a_heading_without_a_stop_is_cut() {
+        let (secs, items) = run("安排\n行事历九月份:1、拟写计划;2、召开会议\n四、每月工作安排二月:制订计划。十二月份、一月份:期末考试\n");
+        assert_eq!(
+            secs,
+            [
+                "1 九月份",
+                "1 四、每月工作安排",
+                "2 二月",
+                "2 十二月份、一月份"
+            ]
+        );
+        assert_eq!(
+            items,
+            [
+                "- Other 行事历",
+                "s1 Schedule 拟写计划",
+                "s1 Schedule 召开会议",
+                "s3 Schedule 制订计划",
+                "s4 Schedule 期末考试"
+            ]
+        );
+        // a month inside a number or a date is not a heading
+        let (secs, _) = run("安排\n定于第十二月:开会。\n");
+        assert!(secs.is_empty(), "{secs:?}");
+        assert_eq!(
+            month_before_colon("于十二月:", 0, "于十二月".len()),
+            Some("于".len())
+        );
+        assert_eq!(month_before_colon("2021年3月:", 0, "2021年3月".len()), None);
     }
 
     #[test]

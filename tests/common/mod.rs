@@ -6,6 +6,8 @@
 
 pub mod docx;
 pub mod pdf;
+pub mod score;
+pub mod variants;
 
 use serde_json::Value;
 
