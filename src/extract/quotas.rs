@@ -531,9 +531,32 @@ pub(crate) fn rates(clause: &str, upto: usize) -> Vec<Range<usize>> {
     if !s.contains('每') && !s.contains("一学") {
         return Vec::new();
     }
-    RATE.captures_iter(s)
+    let mut out: Vec<Range<usize>> = RATE
+        .captures_iter(s)
         .filter_map(|c| c.name("noun").or_else(|| c.name("term")).map(|m| m.range()))
-        .collect()
+        .collect();
+    // 每位徒弟, 每名学员: a person classifier makes the noun after it a rate
+    // word, whatever the noun (the list holds the usual ones).
+    for (at, _) in s.match_indices('每') {
+        let rest = &s[at + '每'.len_utf8()..];
+        let Some(cl) = ['位', '名'].into_iter().find(|&c| rest.starts_with(c)) else {
+            continue;
+        };
+        let from = at + '每'.len_utf8() + cl.len_utf8();
+        if out.iter().any(|r| r.start == from) {
+            continue;
+        }
+        let run = s[from..]
+            .char_indices()
+            .find(|&(_, c)| !('\u{4E00}'..='\u{9FFF}').contains(&c))
+            .map_or(s.len(), |(i, _)| from + i);
+        let tagged = crate::segment::jieba().tag(&s[from..run], false);
+        if let Some(w) = tagged.first().filter(|w| w.tag.starts_with('n')) {
+            out.push(from + w.byte_start..from + w.byte_end);
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
 }
 
 /// The quote of a count: its clause, cut around the count when long.
@@ -945,6 +968,13 @@ mod tests {
             one("每位教师撰写一份教学质量分析报告").3,
             vec!["教师".to_string()]
         );
+        // Any noun after 每位 / 每名 is a rate word.
+        assert_eq!(
+            one("每位徒弟每学期听课不少于20节").3,
+            vec!["徒弟".to_string(), "学期".to_string()]
+        );
+        assert_eq!(one("每名学员提交一份作业").3, vec!["学员".to_string()]);
+        assert_eq!(one("每位都要上一节公开课").3, Vec::<String>::new());
     }
 
     #[test]
