@@ -1194,6 +1194,11 @@ mod tests {
             names("以“阳光体育”大课间为抓手"),
             [one("阳光体育", "programme")]
         );
+        assert_eq!(
+            names("图书馆推动“晨读十分钟”,每周一、三、五早自习实施"),
+            [one("晨读十分钟", "programme")]
+        );
+        assert_eq!(names("认真落实“双减”,减轻学生负担"), []);
         // A quote with a noun after it is that activity's theme.
         for s in [
             "组织学生参加“学雷锋”志愿服务活动",
