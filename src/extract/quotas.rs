@@ -229,12 +229,16 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
             {
                 return None;
             }
+            let after = &clause[num.range.end..];
+            // 进入前六名: a rank among others, not an amount.
+            if prev == Some('前') && after.starts_with(['名', '位']) {
+                return None;
+            }
             // Inside a book or document title: 《教师的20项修炼》.
             if before.contains('《') && before.matches('《').count() > before.matches('》').count()
             {
                 return None;
             }
-            let after = &clause[num.range.end..];
             // Ages (35周岁) are scopes, never counts.
             if after.starts_with("周岁") || after.starts_with('岁') {
                 return None;
@@ -307,6 +311,15 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
     out
 }
 
+/// Whether a text holds a report cue outside the titles in it: the 共 of
+/// 《共生》 names a bulletin, it reports nothing.
+fn reports(text: &str) -> bool {
+    REPORT.find_iter(text).any(|m| {
+        let before = &text[..m.start()];
+        before.matches('《').count() <= before.matches('》').count()
+    })
+}
+
 /// Quota, figure or neither, from the cues of the clause.
 /// A summary reports: there a count in digits that no target word sets is
 /// a figure; 一 + classifier lists what each activity must produce.
@@ -318,7 +331,7 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
             Reading::Neither
         };
     }
-    if each_time(clause, count) {
+    if each_time(clause, count) || agent(clause, count) {
         return Reading::Neither;
     }
     let before = &clause[..count.num.range.start];
@@ -330,7 +343,7 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     let own_target = rate || TARGET.find_iter(before).any(|m| m.as_str() != "每");
     // In a plan a target earlier in the sentence outweighs a report word
     // there: 力争论文获奖率达到60%,发表率提高10% (获 of 获奖率 reports nothing).
-    let report = REPORT.is_match(clause)
+    let report = reports(clause)
         || (cx.summary && SUMMARY_REPORT.is_match(clause))
         || (cx.reported && !own_target && (cx.summary || !cx.targeted));
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
@@ -421,6 +434,31 @@ fn each_time(clause: &str, count: &Count) -> bool {
         && !RATE.is_match(from_mei)
 }
 
+/// Whether a count of persons names who acts, not how much is done: it
+/// follows 由 / 经 (试题须经同科两位教师审题, 由三名骨干教师负责), at most
+/// four chars before it, and no comparator sets it.
+fn agent(clause: &str, count: &Count) -> bool {
+    const MAX_BETWEEN: usize = 4;
+    let unit = &clause[count.unit.clone()];
+    if !VAGUE.iter().any(|&(u, k)| u == unit && k == "person") {
+        return false;
+    }
+    let before = &clause[..count.num.range.start];
+    let Some(at) = before.rfind(['由', '经']) else {
+        return false;
+    };
+    let between = &before[at + '由'.len_utf8()..];
+    // 经验, 经费, 经常, 已经, 理由: words holding the char.
+    let word = before[..at].ends_with(['已', '理', '自', '曾', '神'])
+        || between.starts_with(['验', '费', '常', '典', '历', '济', '过', '于']);
+    between.chars().count() <= MAX_BETWEEN
+        && !word
+        && between
+            .chars()
+            .all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        && comparator(clause, count).is_none()
+}
+
 /// Whether a numeral continues a 、-list of ordinals (第二、三节): the text
 /// before it ends with 第 + numerals + 、.
 fn ordinal_list(before: &str) -> bool {
@@ -493,9 +531,32 @@ pub(crate) fn rates(clause: &str, upto: usize) -> Vec<Range<usize>> {
     if !s.contains('每') && !s.contains("一学") {
         return Vec::new();
     }
-    RATE.captures_iter(s)
+    let mut out: Vec<Range<usize>> = RATE
+        .captures_iter(s)
         .filter_map(|c| c.name("noun").or_else(|| c.name("term")).map(|m| m.range()))
-        .collect()
+        .collect();
+    // 每位徒弟, 每名学员: a person classifier makes the noun after it a rate
+    // word, whatever the noun (the list holds the usual ones).
+    for (at, _) in s.match_indices('每') {
+        let rest = &s[at + '每'.len_utf8()..];
+        let Some(cl) = ['位', '名'].into_iter().find(|&c| rest.starts_with(c)) else {
+            continue;
+        };
+        let from = at + '每'.len_utf8() + cl.len_utf8();
+        if out.iter().any(|r| r.start == from) {
+            continue;
+        }
+        let run = s[from..]
+            .char_indices()
+            .find(|&(_, c)| !('\u{4E00}'..='\u{9FFF}').contains(&c))
+            .map_or(s.len(), |(i, _)| from + i);
+        let tagged = crate::segment::jieba().tag(&s[from..run], false);
+        if let Some(w) = tagged.first().filter(|w| w.tag.starts_with('n')) {
+            out.push(from + w.byte_start..from + w.byte_end);
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
 }
 
 /// The quote of a count: its clause, cut around the count when long.
@@ -580,7 +641,7 @@ fn read_clauses(
         if !found.is_empty() {
             for r in unread.drain(..) {
                 let before = &text[r];
-                reported = reported || REPORT.is_match(before);
+                reported = reported || reports(before);
                 targeted = targeted || before.contains('每') || TARGET.is_match(before);
             }
         }
@@ -675,11 +736,50 @@ fn find(text: &str, reads: &[Read]) -> Vec<Found> {
 
 /// Counts of every item of a document, read as a summary or as any other
 /// document reads them: the kind, quotas and figures rules share them.
+/// A summary's section on the term ahead reads as a plan.
 pub(crate) fn read_items(ctx: &DocCtx, doc: &Document, summary: bool) -> Vec<Vec<Read>> {
     doc.items
         .iter()
         .zip(in_sets(ctx, doc))
-        .map(|(item, set)| read_in_set(ctx.item_text(item), summary, set))
+        .zip(looks_ahead(ctx, doc, summary))
+        .map(|((item, set), ahead)| read_in_set(ctx.item_text(item), summary && !ahead, set))
+        .collect()
+}
+
+/// (word, class) pairs of `ahead_headings.txt`.
+static AHEAD: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    entries(include_str!("../../dictionaries/ahead_headings.txt"))
+        .filter_map(|l| {
+            let mut f = l.split_whitespace();
+            Some((f.next()?, f.next()?))
+        })
+        .collect()
+});
+
+/// Whether a heading announces the plans of the period ahead (下学期工作打算,
+/// 今后努力方向): a word of the time ahead and a word of planning.
+fn ahead_heading(h: &str) -> bool {
+    let has = |class: &str| AHEAD.iter().any(|&(w, c)| c == class && h.contains(w));
+    has("time") && has("plan")
+}
+
+/// For each item of a summary, whether it sits under a heading on the term
+/// ahead (its section's or an ancestor's); all false for other documents.
+fn looks_ahead(ctx: &DocCtx, doc: &Document, summary: bool) -> Vec<bool> {
+    if !summary {
+        return vec![false; doc.items.len()];
+    }
+    // Parents precede their children.
+    let mut ahead: HashSet<&str> = HashSet::new();
+    for s in &doc.sections {
+        let inherited = s.parent.as_deref().is_some_and(|p| ahead.contains(p));
+        if inherited || ahead_heading(ctx.norm.slice_chars(s.heading_norm.clone())) {
+            ahead.insert(s.id.as_str());
+        }
+    }
+    doc.items
+        .iter()
+        .map(|item| item.section.as_deref().is_some_and(|s| ahead.contains(s)))
         .collect()
 }
 
@@ -695,7 +795,10 @@ pub(crate) fn reread_items(
         .iter()
         .zip(reads)
         .zip(in_sets(ctx, doc))
-        .map(|((item, reads), set)| reread(ctx.item_text(item), reads, summary, set))
+        .zip(looks_ahead(ctx, doc, summary))
+        .map(|(((item, reads), set), ahead)| {
+            reread(ctx.item_text(item), reads, summary && !ahead, set)
+        })
         .collect()
 }
 
@@ -865,6 +968,13 @@ mod tests {
             one("每位教师撰写一份教学质量分析报告").3,
             vec!["教师".to_string()]
         );
+        // Any noun after 每位 / 每名 is a rate word.
+        assert_eq!(
+            one("每位徒弟每学期听课不少于20节").3,
+            vec!["徒弟".to_string(), "学期".to_string()]
+        );
+        assert_eq!(one("每名学员提交一份作业").3, vec!["学员".to_string()]);
+        assert_eq!(one("每位都要上一节公开课").3, Vec::<String>::new());
     }
 
     #[test]
@@ -1106,6 +1216,47 @@ mod tests {
         let q = quotas("教学常规检查合格率达到100%,优秀率不低于30%。");
         let v: Vec<_> = q.iter().map(|x| (x.0, x.2)).collect();
         assert_eq!(v, [(Some(100.0), "="), (Some(30.0), ">=")]);
+    }
+
+    #[test]
+    fn a_summarys_section_on_the_term_ahead_reads_as_a_plan() {
+        let text = "某校2024学年第二学期班主任工作总结\n一、工作回顾\n本学期家访率达到60%,召开家长会2次。\n二、下学期工作打算\n1. 9月初召开一次家长会,家访率达到100%。\n2. 每月评选一次进步之星。\n";
+        let p = crate::extract_bytes("t.txt", text.as_bytes()).unwrap();
+        let d = &p.extract.documents[0];
+        assert_eq!(d.kind, crate::model::Kind::Summary);
+        let q: Vec<(&str, Option<f64>)> = d
+            .quotas
+            .iter()
+            .map(|q| (q.text.as_str(), q.value))
+            .collect();
+        assert_eq!(
+            q,
+            [
+                ("9月初召开一次家长会", Some(1.0)),
+                ("家访率达到100%", Some(100.0)),
+                ("每月评选一次进步之星", Some(1.0))
+            ]
+        );
+        assert!(ahead_heading("四、今后努力方向"));
+        assert!(ahead_heading("下一步工作设想"));
+        assert!(!ahead_heading("存在的不足"));
+        assert!(!ahead_heading("工作计划落实情况"));
+    }
+
+    #[test]
+    fn who_acts_and_ranks_are_no_amounts() {
+        for s in [
+            "试题须经同科两位教师审题",
+            "由三名骨干教师负责命题",
+            "力争在区田径运动会上团体总分进入前六名",
+            "推进新一轮课程改革",
+        ] {
+            assert!(quotas(s).is_empty(), "{s}: {:?}", quotas(s));
+        }
+        assert_eq!(one("邀请2名以上市级专家到场指导").0, Some(2.0));
+        assert_eq!(one("经过培训,每位教师至少上交两份教案").0, Some(2.0));
+        // A report word inside a title reports nothing.
+        assert_eq!(one("双周出版一期课题简报《共生》").1, "期");
     }
 
     #[test]

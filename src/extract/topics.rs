@@ -389,6 +389,15 @@ fn numbered_label(name: &str) -> bool {
             .is_some_and(|c| "一二三四五六七八九十两".contains(c))
 }
 
+/// A routine's formula of paired numbers (一课三磨, 一人一案, 一周一练): four
+/// chars, a numeral before each of two words. It says how a routine runs,
+/// whatever activity it names, so it is a method and not a programme.
+fn paired_formula(name: &str) -> bool {
+    let num = |c: char| "一二三四五六七八九十两".contains(c);
+    let cs: Vec<char> = name.chars().collect();
+    matches!(cs.as_slice(), [a, b, c, d] if num(*a) && num(*c) && !num(*b) && !num(*d))
+}
+
 /// Bracketed names: runs of adjacent brackets share the words before and
 /// after them (《A》;《B》 after 课程:, “A”“B”等方式).
 fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
@@ -426,7 +435,7 @@ fn bracketed(text: &str, out: &mut Vec<Found>) -> Vec<Range<usize>> {
         };
         for b in &bs[run.clone()] {
             let name = &text[b.inner.clone()];
-            if not_a_name(name, b.mark) {
+            if not_a_name(name, b.mark) || (b.mark == Mark::Quote && paired_formula(name)) {
                 continue;
             }
             // 《…方案(2022年版)》, 《…(试行)》: the ending before an edition note.
@@ -1126,6 +1135,25 @@ mod tests {
     }
 
     #[test]
+    fn formulas_of_a_routine_are_methods() {
+        for s in [
+            "开展“一课三磨”活动,每人每学期至少执教研讨课一节",
+            "推行“一人一案”辅导",
+            "坚持“一周一练”活动",
+        ] {
+            assert_eq!(names(s), [], "{s}");
+        }
+        assert_eq!(
+            names("积极参加“一师一优课”活动"),
+            [one("一师一优课", "programme")]
+        );
+        assert_eq!(
+            names("围绕课题开展“三六九”教学模式研究"),
+            [one("三六九", "other")]
+        );
+    }
+
+    #[test]
     fn games_leagues_and_exams_named_like_contests() {
         assert_eq!(
             names("组织学生参加区中小学生田径运动会和区校园足球联赛。"),
@@ -1166,6 +1194,11 @@ mod tests {
             names("以“阳光体育”大课间为抓手"),
             [one("阳光体育", "programme")]
         );
+        assert_eq!(
+            names("图书馆推动“晨读十分钟”,每周一、三、五早自习实施"),
+            [one("晨读十分钟", "programme")]
+        );
+        assert_eq!(names("认真落实“双减”,减轻学生负担"), []);
         // A quote with a noun after it is that activity's theme.
         for s in [
             "组织学生参加“学雷锋”志愿服务活动",
