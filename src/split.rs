@@ -147,16 +147,27 @@ fn candidates(s: &str) -> Vec<Cand> {
     if s.contains('篇') {
         for m in INLINE.captures_iter(s) {
             let Some(all) = m.get(0) else { continue };
-            // a suffix at a line end is read with its line below; one
-            // followed by a digit or numeral is a count (`篇一等奖`)
-            let rest = s[all.end()..].trim_start_matches(' ');
-            let after = rest.chars().next();
             let (series, n) = match (m.name("paren"), m.get(2), m.get(4)) {
-                (Some(_), Some(n), _) => (Series::Paren, n),
-                (None, _, Some(n)) => (Series::Pian, n),
+                (Some(_), Some(n), _) => (Series::Paren, n.as_str()),
+                (None, _, Some(n)) => (Series::Pian, n.as_str()),
                 _ => continue,
             };
+            // `篇五二、工作目标`: the last numeral is the heading number
+            // after the title
+            let mut end = all.end();
+            let mut n = n;
+            if series == Series::Pian && n.chars().count() > 1 && s[end..].starts_with('、') {
+                let last = n.chars().next_back().map_or(0, char::len_utf8);
+                n = &n[..n.len() - last];
+                end -= last;
+            }
+            // a suffix at a line end is read with its line below; one
+            // followed by a digit or numeral is a count (`篇一等奖`)
+            // unless that numeral is a heading number (`篇五二、`)
+            let rest = s[end..].trim_start_matches(' ');
+            let after = rest.chars().next();
             let count = series == Series::Pian
+                && !LIST_START.is_match(rest)
                 && after
                     .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十等".contains(c));
             if count || after.is_none_or(|c| matches!(c, '\n' | ']' | '】' | ')')) {
@@ -168,8 +179,8 @@ fn candidates(s: &str) -> Vec<Cand> {
             }
             out.push(Cand {
                 series,
-                num: numeral(n.as_str()),
-                title: stem..all.end(),
+                num: numeral(n),
+                title: stem..end,
                 suffix: all.start(),
                 inline: true,
             });
