@@ -147,16 +147,27 @@ fn candidates(s: &str) -> Vec<Cand> {
     if s.contains('篇') {
         for m in INLINE.captures_iter(s) {
             let Some(all) = m.get(0) else { continue };
-            // a suffix at a line end is read with its line below; one
-            // followed by a digit or numeral is a count (`篇一等奖`)
-            let rest = s[all.end()..].trim_start_matches(' ');
-            let after = rest.chars().next();
             let (series, n) = match (m.name("paren"), m.get(2), m.get(4)) {
-                (Some(_), Some(n), _) => (Series::Paren, n),
-                (None, _, Some(n)) => (Series::Pian, n),
+                (Some(_), Some(n), _) => (Series::Paren, n.as_str()),
+                (None, _, Some(n)) => (Series::Pian, n.as_str()),
                 _ => continue,
             };
+            // `篇五二、工作目标`: the last numeral is the heading number
+            // after the title
+            let mut end = all.end();
+            let mut n = n;
+            if series == Series::Pian && n.chars().count() > 1 && s[end..].starts_with('、') {
+                let last = n.chars().next_back().map_or(0, char::len_utf8);
+                n = &n[..n.len() - last];
+                end -= last;
+            }
+            // a suffix at a line end is read with its line below; one
+            // followed by a digit or numeral is a count (`篇一等奖`)
+            // unless that numeral is a heading number (`篇五二、`)
+            let rest = s[end..].trim_start_matches(' ');
+            let after = rest.chars().next();
             let count = series == Series::Pian
+                && !LIST_START.is_match(rest)
                 && after
                     .is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十等".contains(c));
             if count || after.is_none_or(|c| matches!(c, '\n' | ']' | '】' | ')')) {
@@ -168,13 +179,14 @@ fn candidates(s: &str) -> Vec<Cand> {
             }
             out.push(Cand {
                 series,
-                num: numeral(n.as_str()),
-                title: stem..all.end(),
+                num: numeral(n),
+                title: stem..end,
                 suffix: all.start(),
                 inline: true,
             });
         }
     }
+    digit_titles_inline(s, &mut out);
     let mut start = 0;
     for piece in s.split_inclusive('\n') {
         let line = piece.trim_end();
@@ -220,6 +232,40 @@ fn candidates(s: &str) -> Vec<Cand> {
     }
     out.sort_by_key(|c| c.title.start);
     out
+}
+
+/// `…工作計劃2一、指導思想`: a title numbered by digits right after its
+/// document type word, glued to the heading number that opens its body (a
+/// collection page run onto one line). The heading number is what tells a
+/// title from a count (`计划2项`).
+fn digit_titles_inline(s: &str, out: &mut Vec<Cand>) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(u8::is_ascii_digit) {
+        let a = i + off;
+        let len = bytes[a..].iter().take_while(|b| b.is_ascii_digit()).count();
+        i = a + len;
+        let rest = &s[i..];
+        if len > 2 || !LIST_START.is_match(rest) || rest.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        // the document type word: the two chars before the digits
+        let word: String = {
+            let mut w: Vec<char> = s[..a].chars().rev().take(2).collect();
+            w.reverse();
+            w.into_iter().collect()
+        };
+        if !names_doctype(&word) {
+            continue;
+        }
+        out.push(Cand {
+            series: Series::Digit,
+            num: numeral(&s[a..i]),
+            title: stem_start(s, a)..i,
+            suffix: a,
+            inline: true,
+        });
+    }
 }
 
 /// The longest run of candidates of one kind numbered 1, 2, 3 … (or a
@@ -561,6 +607,17 @@ mod tests {
         let s =
             "小学教科室工作汇报篇一本学期完成了课题。小学教科室工作汇报篇二本学期获奖三篇一等奖。";
         assert_eq!(titles(s).len(), 2);
+        let s =
+            "教科室工作計劃1一、指導思想:育人。二、目標提高。教科室工作計劃2一、指導思想:做好。";
+        assert_eq!(
+            titles(s),
+            [
+                Some("教科室工作計劃1".into()),
+                Some("教科室工作計劃2".into())
+            ]
+        );
+        // a number after a plan word with no heading number is a count
+        assert_eq!(titles("教研计划\n完成计划2项。总结3篇。\n").len(), 1);
         // a count after 篇 (`论文三篇一等奖`) is no title
         let s = "教研计划\n撰写论文篇一等奖两篇。论文篇二等奖。\n";
         assert_eq!(titles(s).len(), 1);

@@ -82,11 +82,14 @@ fn inline_ok(line: &str, at: usize, m: &Marker, last: &[u32; 10]) -> bool {
     let next_num = m.num == last[m.kind as usize] + 1;
     match m.kind {
         Kind::CnDun => after_stop && (next_num || m.num == 1),
-        // A month heading needs its colon; it may follow a heading with
-        // no stop (`行事历九月份:1、…`, `四、每月工作安排二月:…`), not
-        // a number it would continue (`第`, `十`, `2`).
+        // A month heading needs its colon or a list after it; it may
+        // follow a heading with no stop (`行事历九月份:1、…`,
+        // `四、每月工作安排二月:…`, `月度工作安排9月份1. …` on a page run
+        // onto one line), not a number it would continue (`第`, `十`, `2`).
         Kind::Month | Kind::Week => {
-            line[at + m.text_len..].trim_start().starts_with(':')
+            let rest = line[at + m.text_len..].trim_start();
+            let list = m.kind == Kind::Month && markers::at(rest).is_some_and(|n| n.kind.is_list());
+            (rest.starts_with(':') || list)
                 && (after_stop
                     || (m.kind == Kind::Month
                         && prev.is_some_and(|c| {
@@ -1080,6 +1083,8 @@ mod tests {
                 "2 十二月份、一月份"
             ]
         );
+        let (secs, _) = run("安排\n一、月度工作安排9月份1. 制订计划2. 召开会议10月份1. 期中考试\n");
+        assert_eq!(secs, ["1 一、月度工作安排", "2 9月份", "2 10月份"]);
         assert_eq!(
             items,
             [
