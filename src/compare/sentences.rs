@@ -101,7 +101,7 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
         let parts = layout::sentences(text, line.bytes.clone());
         for (k, s) in parts.iter().enumerate() {
             let s_text = &text[s.clone()];
-            if k == 0 && parts.len() > 1 && is_run_in_heading(s_text) {
+            if k == 0 && parts.len() > 1 && is_run_in_heading(text, s.clone()) {
                 let mut h = headings
                     .get(section_heading.unwrap_or(usize::MAX))
                     .map_or(String::new(), |h| h.text.clone());

@@ -74,7 +74,7 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
             for (k, s) in sentences.iter().enumerate() {
                 // A run-in heading (2、加强业务理论学习。利用每周三…) names the
                 // entry; its sentences are the obligations.
-                if k == 0 && sentences.len() > 1 && is_run_in_heading(&text[s.clone()]) {
+                if k == 0 && sentences.len() > 1 && is_run_in_heading(text, s.clone()) {
                     continue;
                 }
                 for (clause, core) in clauses(text, s.clone()) {
@@ -105,9 +105,14 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
     out
 }
 
-/// A short first sentence without commas, followed by more on its line.
-pub fn is_run_in_heading(s: &str) -> bool {
-    s.chars().count() <= 10 && !s.contains([',', '、', ':'])
+/// A short first sentence without commas, followed by more on its line: the
+/// byte range `s` of `text`. One ended by a semicolon is the first entry of
+/// a list (2月:制定计划;召开会议), not a heading.
+pub fn is_run_in_heading(text: &str, s: Range<usize>) -> bool {
+    let t = &text[s.clone()];
+    t.chars().count() <= 10
+        && !t.contains([',', '、', ':'])
+        && !text[s.end..].trim_start().starts_with(';')
 }
 
 /// The clauses of a sentence: byte ranges, and the range of each one's own
@@ -212,6 +217,15 @@ mod tests {
             .into_iter()
             .map(|r| &s[r.0])
             .collect()
+    }
+
+    #[test]
+    fn a_first_entry_ended_by_a_semicolon_is_no_run_in_heading() {
+        let head = "加强理论学习。利用每周三下午学习";
+        assert!(is_run_in_heading(head, 0..head.find('。').unwrap_or(0)));
+        // written for this test: the first of a schedule line's entries
+        let list = "制定课题组学期计划;召开课题组会议";
+        assert!(!is_run_in_heading(list, 0..list.find(';').unwrap_or(0)));
     }
 
     #[test]
