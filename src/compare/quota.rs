@@ -62,6 +62,12 @@ fn number(s: &str) -> Option<f64> {
     crate::extract::numerals::parse(s).map(|(v, _)| v)
 }
 
+/// Whether a plan clause asks something of every member of a group
+/// (所有, 每位, 各班都).
+pub fn is_universal(unit: &str) -> bool {
+    has_any(unit, UNIVERSAL).is_some()
+}
+
 fn has_any(text: &str, list: &'static str) -> Option<&'static str> {
     entries(list).find(|w| text.contains(w))
 }
@@ -75,7 +81,15 @@ pub struct Checked {
 
 /// Compares the plan clause `unit` (with the extracted quotas of its item
 /// that fall inside it) with the evidence text and its cues.
-pub fn check(unit: &str, quotas: &[&Quota], evidence: &str, cues: &Cues) -> Option<Checked> {
+/// `focus` is the chunk of the evidence about the unit: a figure there is
+/// the one reported for it (其中1篇发表 before 另有2篇已投稿).
+pub fn check(
+    unit: &str,
+    quotas: &[&Quota],
+    evidence: &str,
+    focus: &str,
+    cues: &Cues,
+) -> Option<Checked> {
     // A share of a group: 所有 / 大多数 against "M of N".
     if let Some((part, whole)) = cues.part_of {
         // A count in the plan clause (教师写一篇经验文章) is asked of each
@@ -156,10 +170,13 @@ pub fn check(unit: &str, quotas: &[&Quota], evidence: &str, cues: &Cues) -> Opti
             })
         })
         .or_else(|| counts(unit).into_iter().next())?;
-    let reported = counts(evidence)
-        .into_iter()
-        .filter(|c| c.unit == planned.unit && c.rate == planned.rate)
-        .max_by(|a, b| a.value.total_cmp(&b.value))?;
+    let same = |text: &str| {
+        counts(text)
+            .into_iter()
+            .filter(|c| c.unit == planned.unit && c.rate == planned.rate)
+            .max_by(|a, b| a.value.total_cmp(&b.value))
+    };
+    let reported = same(focus).or_else(|| same(evidence))?;
     // A rate (每人2篇) says nothing about a total (共46篇), and the other way.
     let verdict = (reported.value < planned.value).then(|| {
         (
@@ -186,7 +203,7 @@ mod tests {
     use crate::compare::cues;
 
     fn run(unit: &str, evidence: &str) -> Option<Checked> {
-        check(unit, &[], evidence, &cues::find(evidence, None))
+        check(unit, &[], evidence, evidence, &cues::find(evidence, None))
     }
 
     #[test]
