@@ -23,6 +23,8 @@ static PENDING_RESULTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     ))
     .collect()
 });
+static WAITING: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../dictionaries/compare_waiting.txt")).collect());
 static PARTIAL: &str = include_str!("../../dictionaries/compare_partial.txt");
 static FUTURE: &str = include_str!("../../dictionaries/compare_future.txt");
 
@@ -122,6 +124,14 @@ pub fn find(text: &str, after: Option<(u32, u32)>) -> Cues {
                 // 结果尚未公布: the result is to come; the work is done.
                 if *kind == Kind::NotDone
                     && PENDING_RESULTS
+                        .iter()
+                        .any(|p| text[r.end..].starts_with(p) && ends.contains(&(r.end + p.len())))
+                {
+                    continue;
+                }
+                // 正在等待评审: what is under way is the waiting, not the work.
+                if *kind == Kind::Partial
+                    && WAITING
                         .iter()
                         .any(|p| text[r.end..].starts_with(p) && ends.contains(&(r.end + p.len())))
                 {

@@ -99,7 +99,14 @@ pub fn compare(
             };
             let c = cues::find(&cue_text, read.date);
             let (mut status, mut reason) = cues::decide(&c);
-            if let Some(q) = quota::check(&u.text, &quotas, &cue_text, &focus, &c) {
+            let item_text = &plan.norm.as_str()
+                [plan.norm.byte_at(item.norm.start)..plan.norm.byte_at(item.norm.end)];
+            let group = quota::group_size(
+                item_text,
+                &u.text,
+                &[summary.norm.as_str(), plan.norm.as_str()],
+            );
+            if let Some(q) = quota::check(&u.text, &quotas, &cue_text, &focus, &c, group) {
                 if let Some((s, r)) = q.verdict {
                     // A figure below the target beside a negation (讲座1次,
                     // 第二次因疫情取消): done in part.

@@ -89,6 +89,7 @@ pub fn check(
     evidence: &str,
     focus: &str,
     cues: &Cues,
+    group: Option<f64>,
 ) -> Option<Checked> {
     // A share of a group: 所有 / 大多数 against "M of N".
     if let Some((part, whole)) = cues.part_of {
@@ -176,7 +177,9 @@ pub fn check(
             .filter(|c| c.unit == planned.unit && c.rate == planned.rate)
             .max_by(|a, b| a.value.total_cmp(&b.value))
     };
-    let reported = same(focus).or_else(|| same(evidence))?;
+    let Some(reported) = same(focus).or_else(|| same(evidence)) else {
+        return rate_against_total(unit, &planned, focus, evidence, group);
+    };
     // A rate (每人2篇) says nothing about a total (共46篇), and the other way.
     let verdict = (reported.value < planned.value).then(|| {
         (
@@ -197,13 +200,108 @@ pub fn check(
     })
 }
 
+/// Teaching months of a term: a monthly activity is due about this often
+/// (a term runs four and a half months, its first and last weeks taken by
+/// opening and exams).
+const TERM_MONTHS: f64 = 4.0;
+
+/// A rate (每人一篇, 每月一次) against a total of the same unit (共撰写论文7篇,
+/// 共组织演练3次): the rate times the size of the group it is asked of, or
+/// times the months of a term.
+fn rate_against_total(
+    unit: &str,
+    planned: &Count,
+    focus: &str,
+    evidence: &str,
+    group: Option<f64>,
+) -> Option<Checked> {
+    if !planned.rate {
+        return None;
+    }
+    let (times, of) = match group {
+        Some(n) => (n, "members"),
+        None if unit.contains("每月") => (TERM_MONTHS, "months"),
+        None => return None,
+    };
+    let total = |text: &str| {
+        counts(text)
+            .into_iter()
+            .filter(|c| c.unit == planned.unit && !c.rate)
+            .max_by(|a, b| a.value.total_cmp(&b.value))
+    };
+    let reported = total(focus).or_else(|| total(evidence))?;
+    let target = planned.value * times;
+    let verdict = (reported.value < target).then(|| {
+        (
+            Status::Partial,
+            format!(
+                "reported {}{} below {}{} for {times} {of}",
+                reported.value, reported.unit, target, planned.unit
+            ),
+        )
+    });
+    Some(Checked {
+        quota: QuotaCheck {
+            target: Some(target),
+            actual: Some(reported.value),
+            unit: Some(planned.unit.clone()),
+        },
+        verdict,
+    })
+}
+
+/// A group's size written beside its name: 32位班主任, 八十六位教师.
+static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d+|[一二两三四五六七八九十百]+)\s*(?:位|名)(\p{Han}{2,3})")
+        .expect("group pattern")
+});
+
+/// Words that ask a quota of each member of a group.
+const PER_PERSON: [&str; 5] = ["每人", "人人", "每位", "每名", "每个"];
+
+/// The size of the group that the per-person clause `unit` of the plan
+/// entry `item` is asked of: the largest count written before a group name
+/// the entry uses, in any of `texts` (the staff is counted in one paragraph
+/// of a summary, the papers in another).
+pub fn group_size(item: &str, unit: &str, texts: &[&str]) -> Option<f64> {
+    if !PER_PERSON.iter().any(|w| unit.contains(w)) {
+        return None;
+    }
+    texts
+        .iter()
+        .flat_map(|t| GROUP.captures_iter(t))
+        .filter_map(|c| {
+            let name = c.get(2)?.as_str();
+            // The name may run into the next word (教师全学期): try its
+            // two- and three-character starts.
+            let named = name
+                .char_indices()
+                .map(|(i, ch)| &name[..i + ch.len_utf8()])
+                .skip(1)
+                .any(|n| item.contains(n));
+            if named {
+                number(&c[1])
+            } else {
+                None
+            }
+        })
+        .max_by(f64::total_cmp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::compare::cues;
 
     fn run(unit: &str, evidence: &str) -> Option<Checked> {
-        check(unit, &[], evidence, evidence, &cues::find(evidence, None))
+        check(
+            unit,
+            &[],
+            evidence,
+            evidence,
+            &cues::find(evidence, None),
+            None,
+        )
     }
 
     #[test]

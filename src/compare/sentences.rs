@@ -52,10 +52,20 @@ impl Sentence {
         };
         let end = self.chunks[first + 1..]
             .iter()
-            .position(|c| !c.1.is_empty() && !c.1.contains(&m))
+            .position(|c| {
+                !c.1.is_empty() && !c.1.contains(&m) && !moved_to(&self.text[c.0.clone()])
+            })
             .map_or(self.text.len(), |k| self.chunks[first + k].0.end);
         self.chunks[first].0.start..end
     }
+}
+
+/// A chunk naming a month as where something was moved (推迟到下学期10月,
+/// 调整到1月, 移至12月): it goes on about the same activity.
+fn moved_to(chunk: &str) -> bool {
+    layout::months_in(chunk)
+        .first()
+        .is_some_and(|&(at, _)| chunk[..at].contains(['到', '至']))
 }
 
 /// A heading or run-in heading of the summary, as a topic.
