@@ -299,6 +299,20 @@ mod tests {
     }
 
     #[test]
+    fn work_under_way_is_partial_but_waiting_is_not() {
+        // written for this test
+        assert_eq!(status("汇编工作正在进行"), Status::Partial);
+        assert_eq!(
+            status("《骆驼祥子》的教学案例仍在设计之中"),
+            Status::Partial
+        );
+        assert_eq!(
+            status("两个课题已顺利结题,新的课题正在等待立项评审"),
+            Status::Done
+        );
+    }
+
+    #[test]
     fn negation_and_postponement_are_not_done() {
         assert_eq!(
             status("因学校网站改版尚未完成,这项工作没有开展"),

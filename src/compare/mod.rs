@@ -87,7 +87,9 @@ pub fn compare(
                 }
                 _ => {
                     let quota_unit = quotas.iter().find_map(|q| q.unit.as_deref());
-                    let (about, anchor) = scope::subject(first, &units, k, &weight, quota_unit);
+                    let chunks: Vec<_> = first.chunks.iter().map(|c| c.0.clone()).collect();
+                    let (about, anchor) =
+                        scope::subject(&first.text, &chunks, &units, k, &weight, quota_unit);
                     let mut parts = vec![&first.text[about]];
                     parts.extend(
                         f.sentences[1..]

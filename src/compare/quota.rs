@@ -305,6 +305,39 @@ mod tests {
     }
 
     #[test]
+    fn a_per_person_rate_against_a_total_counts_the_group() {
+        // written for this test: the staff is counted in another paragraph
+        let texts = ["全校三十二位班主任参加了培训", "共上交德育案例27篇"];
+        let n = group_size(
+            "每位班主任撰写德育案例不少于1篇",
+            "每位班主任撰写德育案例不少于1篇",
+            &texts,
+        );
+        assert_eq!(n, Some(32.0));
+        let c = check(
+            "每位班主任撰写德育案例不少于1篇",
+            &[],
+            texts[1],
+            texts[1],
+            &cues::find(texts[1], None),
+            n,
+        );
+        assert!(c.is_some_and(|c| c.verdict.is_some_and(|v| v.0 == Status::Partial)));
+        // no per-person word, no group
+        assert_eq!(group_size("班主任撰写案例", "班主任撰写案例", &texts), None);
+        // a group the entry does not name
+        assert_eq!(group_size("每位教师写一篇", "每位教师写一篇", &texts), None);
+    }
+
+    #[test]
+    fn a_monthly_rate_against_a_term_total() {
+        let short = run("每月组织一次安全疏散演练", "本学期共组织安全疏散演练3次");
+        assert!(short.is_some_and(|c| c.verdict.is_some_and(|v| v.0 == Status::Partial)));
+        let met = run("每月组织一次安全疏散演练", "本学期共组织安全疏散演练5次");
+        assert!(met.is_some_and(|c| c.verdict.is_none()));
+    }
+
+    #[test]
     fn all_against_m_of_n_is_partial() {
         let c = run(
             "所有骨干教师要主持或参与省、市级课题研究",

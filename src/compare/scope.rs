@@ -13,7 +13,6 @@
 //! 只完成了导读课部分) stay in scope, as do words of the clauses before it
 //! in its entry, which frame it (围绕《西游记》《骆驼祥子》两部名著,设计…).
 
-use super::sentences::Sentence;
 use super::units::Unit;
 use crate::dict::entries;
 use std::ops::Range;
@@ -31,25 +30,25 @@ static OPENERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 static CONTRAST: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../dictionaries/compare_contrast.txt")).collect());
 
-/// The byte range of `s.text` about unit `k` of `units`, and the range of
-/// its anchor chunk. `weight` gives a term surface's weight in the summary;
+/// The byte range of the sentence `text` (cut into the comma chunks
+/// `chunks`) about unit `k` of `units`, and the range of its anchor chunk. `weight` gives a term surface's weight in the summary;
 /// `quota_unit` is the unit of the unit's planned number, if any.
 pub fn subject(
-    s: &Sentence,
+    text: &str,
+    chunks: &[Range<usize>],
     units: &[Unit],
     k: usize,
     weight: &dyn Fn(&str) -> f64,
     quota_unit: Option<&str>,
 ) -> (Range<usize>, Range<usize>) {
-    let whole = 0..s.text.len();
-    let chunks: Vec<Range<usize>> = s.chunks.iter().map(|c| c.0.clone()).collect();
+    let whole = 0..text.len();
     if chunks.len() < 2 {
         return (whole.clone(), whole);
     }
     let unit = &units[k];
     let total: f64 = unit.terms.iter().map(|(t, _)| weight(&t.surface)).sum();
     let held = |c: &Range<usize>| -> f64 {
-        let text = &s.text[c.clone()];
+        let text = &text[c.clone()];
         let mut h: f64 = unit
             .terms
             .iter()
@@ -89,7 +88,7 @@ pub fn subject(
         .collect();
     let universal = super::quota::is_universal(&unit.text);
     let foreign = |c: &Range<usize>| -> bool {
-        let chunk = &s.text[c.clone()];
+        let chunk = &text[c.clone()];
         let head = opened(chunk);
         // A later clause of the same entry is reported with it (召开了课题
         // 会议,汇报研究情况) unless the chunk turns against it (但读书笔记…).
@@ -109,15 +108,38 @@ pub fn subject(
                 return true;
             }
         }
-        units
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| other(*j))
-            .any(|(_, o)| {
-                o.terms.iter().any(|(t, _)| {
-                    head.starts_with(t.surface.as_str()) && !context.contains(t.surface.as_str())
-                })
+        let others = || {
+            units
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| other(*j))
+                .map(|p| p.1)
+        };
+        if others().any(|o| {
+            o.terms.iter().any(|(t, _)| {
+                head.starts_with(t.surface.as_str()) && !context.contains(t.surface.as_str())
             })
+        }) {
+            return true;
+        }
+        // The other member of a pair (后测 after 前测): two characters that
+        // another entry writes, of which this unit writes the second after
+        // a different first.
+        let mut hc = head.chars();
+        let (Some(a), Some(b)) = (hc.next(), hc.next()) else {
+            return false;
+        };
+        let pair: String = [a, b].iter().collect();
+        let sibling = unit
+            .text
+            .char_indices()
+            .any(|(i, c)| c != a && unit.text[i + c.len_utf8()..].starts_with(b));
+        // Numbers are amounts (其余两个 after 四个), not members of a pair.
+        a.is_alphabetic()
+            && !crate::extract::numerals::chinese_digit(a)
+            && sibling
+            && !context.contains(&pair)
+            && others().any(|o| o.text.contains(&pair))
     };
     let mut first = anchor;
     while first > 0 && !foreign(&chunks[first - 1]) {
@@ -158,4 +180,94 @@ fn ordinal(text: &str) -> Option<(u32, char)> {
 fn first_ordinal(text: &str) -> Option<(u32, char)> {
     text.match_indices('第')
         .find_map(|(i, _)| ordinal(&text[i..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{layout, terms};
+
+    /// Units of one entry each, but `same` lists units sharing an entry
+    /// with the unit before them.
+    fn units(texts: &[&str], same: &[usize]) -> Vec<Unit> {
+        let mut item = 0;
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if i > 0 && !same.contains(&i) {
+                    item += 1;
+                }
+                Unit {
+                    item,
+                    norm: 0..0,
+                    text: t.to_string(),
+                    month: None,
+                    terms: terms::terms(t).into_iter().map(|t| (t, 1.0)).collect(),
+                }
+            })
+            .collect()
+    }
+
+    fn about<'a>(sentence: &'a str, units: &[Unit], k: usize, quota: Option<&str>) -> &'a str {
+        let chunks = layout::chunks(sentence, 0..sentence.len());
+        let (r, _) = subject(sentence, &chunks, units, k, &|_| 1.0, quota);
+        &sentence[r]
+    }
+
+    #[test]
+    fn another_entrys_subject_ends_the_scope() {
+        // written for this test: the pre-test and the post-test are two
+        // schedule entries, reported in one sentence
+        let u = units(&["学生阅读情况前测", "学生阅读情况后测"], &[]);
+        let s = "3月初我们进行了阅读情况前测,后测因期末考试提前未能进行";
+        assert_eq!(about(s, &u, 0, None), "3月初我们进行了阅读情况前测");
+        assert_eq!(about(s, &u, 1, None), s);
+        // written for this test: the rest of an amount is no other member
+        let u = units(&["布置四个书法专用教室", "成立两个兴趣小组"], &[]);
+        let s = "四个书法专用教室已布置完成两个,其余两个因桌椅未到位暂缓布置";
+        assert_eq!(about(s, &u, 0, None), s);
+    }
+
+    #[test]
+    fn a_continuation_without_a_subject_stays_in_scope() {
+        let u = units(&["举办课题研究成果展示活动", "编印学生作品集"], &[]);
+        let s = "原计划6月举行的成果展示活动,因区教研室统一安排,推迟到下学期举行";
+        assert_eq!(about(s, &u, 0, None), s);
+    }
+
+    #[test]
+    fn another_ordinal_is_another_occurrence() {
+        let u = units(&["《明德教苑》第一期出版", "编印校刊《明德教苑》两期"], &[]);
+        let s = "校刊《明德教苑》第一期已于5月出版,第二期因稿件不足,推迟到下学期出版";
+        assert_eq!(about(s, &u, 0, None), "校刊《明德教苑》第一期已于5月出版");
+        // two issues planned: the second is part of it
+        assert_eq!(about(s, &u, 1, None), s);
+    }
+
+    #[test]
+    fn a_later_clause_of_the_entry_is_apart_only_after_a_turn() {
+        // written for this test: one entry, two clauses
+        let u = units(
+            &["每位成员阅读一本教育理论专著", "撰写读书笔记不少于5000字"],
+            &[1],
+        );
+        let s = "每位成员都读完了一本教育理论专著,但读书笔记达到5000字的只有6人";
+        assert_eq!(about(s, &u, 0, None), "每位成员都读完了一本教育理论专著");
+        let u = units(&["每月召开一次课题会议", "汇报课题研究情况"], &[1]);
+        let s = "各课题组分别召开了课题会议,汇报研究情况,4月份因迎接视导未能召开";
+        assert_eq!(about(s, &u, 0, None), s);
+    }
+
+    #[test]
+    fn a_figure_in_the_quota_unit_anchors_the_scope() {
+        let u = units(
+            &["家长学校家长参训率达到90%", "每学期举办家长学校讲座2次"],
+            &[],
+        );
+        let s = "家长学校本学期举办讲座1次,家长参训率为86%";
+        let chunks = layout::chunks(s, 0..s.len());
+        let (_, anchor) = subject(s, &chunks, &u, 0, &|_| 1.0, Some("%"));
+        assert_eq!(&s[anchor], "家长参训率为86%");
+    }
 }

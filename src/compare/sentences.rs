@@ -228,6 +228,17 @@ mod tests {
     }
 
     #[test]
+    fn a_month_an_activity_was_moved_to_stays_in_its_scope() {
+        // written for this test
+        let s = sentence("评选因12月教学安排紧张,调整到1月进行,共评出46名");
+        assert_eq!(&s.text[s.month_scope(12)], s.text);
+        let s = sentence("原计划6月举行的展示活动,推迟到下学期10月举行");
+        assert_eq!(&s.text[s.month_scope(6)], s.text);
+        let s = sentence("3月开展了培训,5月开展了评比");
+        assert_eq!(&s.text[s.month_scope(3)], "3月开展了培训");
+    }
+
+    #[test]
     fn month_scope_picks_the_part_about_a_month() {
         let s = sentence("写字指导老师业务培训3月、4月各进行了一次,5月份因筹备考试未能安排");
         let t = |m| &s.text[s.month_scope(m)];
