@@ -86,10 +86,19 @@ pub fn compare(
                     (t.clone(), t)
                 }
                 _ => {
-                    let quota_unit = quotas.iter().find_map(|q| q.unit.as_deref());
+                    let quota_unit = quotas
+                        .iter()
+                        .find_map(|q| q.unit.as_deref())
+                        .map(crate::clean::fold::to_simplified);
                     let chunks: Vec<_> = first.chunks.iter().map(|c| c.0.clone()).collect();
-                    let (about, anchor) =
-                        scope::subject(&first.text, &chunks, &units, k, &weight, quota_unit);
+                    let (about, anchor) = scope::subject(
+                        &first.text,
+                        &chunks,
+                        &units,
+                        k,
+                        &weight,
+                        quota_unit.as_deref(),
+                    );
                     let mut parts = vec![&first.text[about]];
                     parts.extend(
                         f.sentences[1..]

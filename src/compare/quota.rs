@@ -15,12 +15,15 @@ static UNIVERSAL: &str = include_str!("../../dictionaries/compare_universal.txt"
 static MAJORITY: &str = include_str!("../../dictionaries/compare_majority.txt");
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|%)")
+    Regex::new(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|门|%)")
         .expect("count pattern")
 });
 
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d+(?:\.\d+)?)\s*%").expect("percent pattern"));
+
+/// Rate words that name the term itself.
+const TERM_WORDS: [&str; 2] = ["学期", "学年"];
 
 /// A planned or reported count.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +32,8 @@ pub struct Count {
     pub unit: String,
     /// Under a 每 (每人, 每月): a rate, not a total.
     pub rate: bool,
+    /// Under a 均 (人均二十四节, 均在二十节以上): what each has, not a total.
+    pub each: bool,
 }
 
 /// Counts of a (simplified, half-width) text, in order.
@@ -45,13 +50,16 @@ pub fn counts(text: &str) -> Vec<Count> {
             // 每学期 is the term a summary reports on, so no rate.
             let head = &text[..whole.start()];
             let before = head.rfind([',', ';', '。']).map_or(head, |i| &head[i..]);
-            let rate = before
-                .match_indices('每')
-                .any(|(i, _)| !before[i..].starts_with("每学期"));
+            let rate = before.match_indices('每').any(|(i, w)| {
+                !TERM_WORDS
+                    .iter()
+                    .any(|t| before[i + w.len()..].starts_with(t))
+            });
             Some(Count {
                 value: number(&c[1])?,
                 unit: c[2].to_string(),
                 rate,
+                each: before.contains('均'),
             })
         })
         .collect()
@@ -166,8 +174,14 @@ pub fn check(
         .find_map(|q| {
             Some(Count {
                 value: q.value?,
-                unit: q.unit.clone()?,
-                rate: !q.per.is_empty(),
+                // Units are as written (節): matching runs on simplified text.
+                unit: crate::clean::fold::to_simplified(q.unit.as_deref()?),
+                // 每学期 is the term the summary reports on, no rate.
+                rate: q
+                    .per
+                    .iter()
+                    .any(|p| !TERM_WORDS.contains(&crate::clean::fold::to_simplified(p).as_str())),
+                each: false,
             })
         })
         .or_else(|| counts(unit).into_iter().next())?;
@@ -226,7 +240,7 @@ fn rate_against_total(
     let total = |text: &str| {
         counts(text)
             .into_iter()
-            .filter(|c| c.unit == planned.unit && !c.rate)
+            .filter(|c| c.unit == planned.unit && !c.rate && !c.each)
             .max_by(|a, b| a.value.total_cmp(&b.value))
     };
     let reported = total(focus).or_else(|| total(evidence))?;
@@ -323,10 +337,51 @@ mod tests {
             n,
         );
         assert!(c.is_some_and(|c| c.verdict.is_some_and(|v| v.0 == Status::Partial)));
+        // what each did is no total
+        let each = "全校八十六位教师观课均在二十节以上,人均二十四节";
+        let c = check(
+            "每位教师每学期听课不少于20节",
+            &[],
+            each,
+            each,
+            &cues::find(each, None),
+            Some(86.0),
+        );
+        assert!(c.is_none());
         // no per-person word, no group
         assert_eq!(group_size("班主任撰写案例", "班主任撰写案例", &texts), None);
         // a group the entry does not name
         assert_eq!(group_size("每位教师写一篇", "每位教师写一篇", &texts), None);
+    }
+
+    #[test]
+    fn a_traditional_quota_unit_and_a_term_rate_compare_with_the_summary() {
+        // written for this test: 節 as the plan writes it, per 學期 only
+        let q = Quota {
+            item: "i1".into(),
+            text: "每學期開設選修課20節".into(),
+            span: [0, 0],
+            value: Some(20.0),
+            max: None,
+            unit: Some("節".into()),
+            comparator: "=".into(),
+            per: vec!["學期".into()],
+            scope: None,
+        };
+        let ev = "本学期开设选修课十八节";
+        let c = check(
+            "每学期开设选修课20节",
+            &[&q],
+            ev,
+            ev,
+            &cues::find(ev, None),
+            None,
+        );
+        assert!(c
+            .is_some_and(|c| c.quota.actual == Some(18.0)
+                && c.verdict.is_some_and(|v| v.0 == Status::Partial)));
+        // 门 is a count of courses
+        assert_eq!(counts("开出校本选修课十八门")[0].value, 18.0);
     }
 
     #[test]

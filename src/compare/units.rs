@@ -77,6 +77,10 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
                 if k == 0 && sentences.len() > 1 && is_run_in_heading(text, s.clone()) {
                     continue;
                 }
+                // A clause of quota wording only (全学期不少于30节 after 行政
+                // 人员每周听课不少于2节) asks more of the clause before it: it
+                // is found by that clause's words.
+                let mut before: Vec<(Term, f64)> = Vec::new();
                 for (clause, core) in clauses(text, s.clone()) {
                     let chars = norm.char_at(clause.start)..norm.char_at(clause.end);
                     let clause_text = &text[clause.clone()];
@@ -84,19 +88,24 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
                         .or(line.month)
                         .or_else(|| layout::months_in(clause_text).first().map(|m| m.1))
                         .or_else(|| event_month(doc, &doc.items[item]));
+                    let mut terms = weighted_terms(
+                        &format!(
+                            "{},{}",
+                            &text[clause.start..core.start],
+                            &text[core.end..clause.end]
+                        ),
+                        &text[core],
+                    );
+                    if terms.is_empty() {
+                        terms = before.clone();
+                    }
+                    before = terms.clone();
                     out.push(Unit {
                         item,
                         norm: chars,
                         text: clause_text.to_string(),
                         month,
-                        terms: weighted_terms(
-                            &format!(
-                                "{},{}",
-                                &text[clause.start..core.start],
-                                &text[core.end..clause.end]
-                            ),
-                            &text[core],
-                        ),
+                        terms,
                     });
                 }
             }
@@ -226,6 +235,23 @@ mod tests {
         // written for this test: the first of a schedule line's entries
         let list = "制定课题组学期计划;召开课题组会议";
         assert!(!is_run_in_heading(list, 0..list.find(';').unwrap_or(0)));
+    }
+
+    #[test]
+    fn a_clause_of_quota_wording_only_is_found_by_the_clause_before() {
+        // written for this test
+        let p = crate::extract_bytes(
+            "p.txt",
+            "学校教学计划\n一、常规\n1.行政人员每周听课不少于2节,全学期不少于30节。\n2.开设校本选修课程。\n"
+                .as_bytes(),
+        )
+        .expect("extracts");
+        let doc = &p.extract.documents[0];
+        let u = units(&p.norm, doc);
+        let of = |t: &str| u.iter().find(|x| x.text == t).map(|x| x.terms.clone());
+        let before = of("行政人员每周听课不少于2节").expect("first clause");
+        assert!(!before.is_empty());
+        assert_eq!(of("全学期不少于30节"), Some(before));
     }
 
     #[test]
