@@ -50,7 +50,7 @@ static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A count with a unit that is not a rate (每月一篇 is a quota, not a figure).
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(每[^,;。\d]{0,3})?(\d+|[一二两三四五六七八九十]+)(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|门|%)")
+    Regex::new(r"(每[^,;。\d]{0,3})?(\d+|[一二两三四五六七八九十]+)(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|门|套|台|%)")
         .expect("count pattern")
 });
 /// "M of N" (52名教师中有21人): a group and how many of it.

@@ -15,7 +15,7 @@ static UNIVERSAL: &str = include_str!("../../dictionaries/compare_universal.txt"
 static MAJORITY: &str = include_str!("../../dictionaries/compare_majority.txt");
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|门|%)")
+    Regex::new(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|门|套|台|%)")
         .expect("count pattern")
 });
 
@@ -382,6 +382,7 @@ mod tests {
                 && c.verdict.is_some_and(|v| v.0 == Status::Partial)));
         // 门 is a count of courses
         assert_eq!(counts("开出校本选修课十八门")[0].value, 18.0);
+        assert_eq!(counts("购置了沙盘器材一套")[0].unit, "套");
     }
 
     #[test]
