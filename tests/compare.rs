@@ -1,7 +1,8 @@
 //! `planx compare` on the fixture pairs of `tests/fixtures/pairs/` (F–H:
 //! plans from the corpus, summaries written for these tests, in both
 //! scripts; I, J: plan and summary both written in other schools' styles;
-//! gold in the dev-set schema), and the command's formats and exit codes.
+//! gold in the dev-set schema; K–M: written in other schools' styles with
+//! the gold labelled blind), and the command's formats and exit codes.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -45,8 +46,8 @@ struct Scored {
 }
 
 /// Compares a pair and scores it against its gold: each gold item goes to
-/// the tightest output item whose text holds its quote (month agreeing when
-/// the gold has one).
+/// the tightest output item whose text holds its quote, else the longest
+/// one inside the quote (month agreeing when the gold has one).
 fn score(name: &str) -> Scored {
     let gold: Value = serde_json::from_str(
         &std::fs::read_to_string(pairs().join(format!("{name}.gold.json"))).expect("gold"),
@@ -80,6 +81,25 @@ fn score(name: &str) -> Scored {
                     month.is_some() && m != month,
                     o["text"].as_str().unwrap_or_default().chars().count(),
                 )
+            })
+            // As the scorer does: else the longest item inside the quote
+            // (a quote may span two clauses).
+            .or_else(|| {
+                items
+                    .iter()
+                    .filter(|o| {
+                        let t = norm(o["text"].as_str().unwrap_or_default());
+                        t.chars().count() >= 4 && quote.contains(&t)
+                    })
+                    .min_by_key(|o| {
+                        let m = o["month"].as_u64();
+                        (
+                            month.is_some() && m != month,
+                            std::cmp::Reverse(
+                                o["text"].as_str().unwrap_or_default().chars().count(),
+                            ),
+                        )
+                    })
             });
         let Some(o) = found else {
             s.misses.push(format!("no item holds {quote}"));
@@ -125,10 +145,15 @@ fn check(name: &str) {
 
 /// As `check`, with `missed` unplanned activities known to be missed.
 fn check_missing(name: &str, missed: usize) {
+    check_floor(name, 0.85, missed);
+}
+
+/// As `check_missing`, with status accuracy at least `floor`.
+fn check_floor(name: &str, floor: f64, missed: usize) {
     let s = score(name);
     let acc = s.right as f64 / s.items as f64;
     assert!(
-        acc >= 0.85,
+        acc >= floor,
         "pair {name}: status {}/{}\n{}",
         s.right,
         s.items,
@@ -180,6 +205,37 @@ fn traditional_plan_with_bare_month_headings_and_missed_targets() {
     // hosted meeting (its only shared word is the office's name, lifted by
     // the month), so that meeting is not listed as unplanned.
     check_missing("J", 1);
+}
+
+// K, L, M were written after the rules above, with their gold labelled
+// blind (before planx was run on them); the floors are what compare reached
+// after the fixes that followed, less a margin.
+
+#[test]
+fn monthly_themes_reported_by_theme_with_moves_and_cancellations() {
+    // Known misses: 德育处汇编成册 (its clause shares only 汇编 with
+    // 汇编工作正在进行) is unreported.
+    check_floor("K", 0.92, 0);
+}
+
+#[test]
+fn traditional_bulleted_plan_against_a_paraphrasing_summary() {
+    // Known misses: paraphrase beyond the synonym groups (通报/反馈,
+    // 制度/公示栏, 择优推荐/选送, 送教下乡 against 送课 in a sentence of
+    // another month), the 优秀率 goal whose result is pending, and the
+    // unplanned 学籍管理系统 upgrade (no figure, date or name to tell it
+    // from a general remark).
+    check_floor("L", 0.80, 1);
+}
+
+#[test]
+fn first_person_research_group_summary_with_work_under_way() {
+    // Known misses: 后测 is no term (后 is a grammar character), so the
+    // June post-test anchors on the pre-test's words and reads partial;
+    // 整理读书笔记 takes 正在排版 of the next clause; 建设课题资源库 goes to
+    // 课题网页建设 (建设 is rarer than 资源库); the unplanned new members
+    // are taken by the plan's background line 课题组共有成员9人.
+    check_floor("M", 0.85, 1);
 }
 
 #[test]

@@ -23,6 +23,8 @@ static PENDING_RESULTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     ))
     .collect()
 });
+static WAITING: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../dictionaries/compare_waiting.txt")).collect());
 static PARTIAL: &str = include_str!("../../dictionaries/compare_partial.txt");
 static FUTURE: &str = include_str!("../../dictionaries/compare_future.txt");
 
@@ -48,7 +50,7 @@ static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A count with a unit that is not a rate (每月一篇 is a quota, not a figure).
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(每[^,;。\d]{0,3})?(\d+|[一二两三四五六七八九十]+)(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|%)")
+    Regex::new(r"(每[^,;。\d]{0,3})?(\d+|[一二两三四五六七八九十]+)(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|门|套|台|%)")
         .expect("count pattern")
 });
 /// "M of N" (52名教师中有21人): a group and how many of it.
@@ -122,6 +124,14 @@ pub fn find(text: &str, after: Option<(u32, u32)>) -> Cues {
                 // 结果尚未公布: the result is to come; the work is done.
                 if *kind == Kind::NotDone
                     && PENDING_RESULTS
+                        .iter()
+                        .any(|p| text[r.end..].starts_with(p) && ends.contains(&(r.end + p.len())))
+                {
+                    continue;
+                }
+                // 正在等待评审: what is under way is the waiting, not the work.
+                if *kind == Kind::Partial
+                    && WAITING
                         .iter()
                         .any(|p| text[r.end..].starts_with(p) && ends.contains(&(r.end + p.len())))
                 {
@@ -286,6 +296,20 @@ mod tests {
         assert_eq!(status("全学期共开展集体备课活动64次"), Status::Done);
         // written for this test: an award without 了
         assert_eq!(status("我校学生在区书法比赛中获一等奖3名"), Status::Done);
+    }
+
+    #[test]
+    fn work_under_way_is_partial_but_waiting_is_not() {
+        // written for this test
+        assert_eq!(status("汇编工作正在进行"), Status::Partial);
+        assert_eq!(
+            status("《骆驼祥子》的教学案例仍在设计之中"),
+            Status::Partial
+        );
+        assert_eq!(
+            status("两个课题已顺利结题,新的课题正在等待立项评审"),
+            Status::Done
+        );
     }
 
     #[test]

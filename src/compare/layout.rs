@@ -52,6 +52,13 @@ static MONTH_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:\d{4}年)?(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?[、,和至到-]?)+\s*(?:工作安排|安排|工作)?[:]?$")
         .expect("month heading pattern")
 });
+/// A month and a short label after a colon, without punctuation of its own.
+static MONTH_THEME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月份?\s*:\s*[^,;。、:!?“”《》()]{1,12}$",
+    )
+    .expect("month theme pattern")
+});
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,2}|十[一二]?|[一二三四五六七八九])月").expect("month pattern")
 });
@@ -78,6 +85,8 @@ pub fn doc_lines(norm: &NormText, doc: &Document) -> Vec<Line> {
 /// `title` is the byte range of the title line, if the document has one.
 pub fn lines(text: &str, doc: Range<usize>, title: Option<Range<usize>>) -> Vec<Line> {
     let mut out = Vec::new();
+    // Whether each line has a Chinese-numeral marker (a section heading).
+    let mut chinese = Vec::new();
     let mut month = None;
     let mut pos = doc.start;
     for raw in text[doc.clone()].split_inclusive('\n') {
@@ -107,18 +116,33 @@ pub fn lines(text: &str, doc: Range<usize>, title: Option<Range<usize>>) -> Vec<
         } else {
             LineKind::Body
         };
-        match kind {
-            LineKind::Month => month = months_in(body).first().map(|m| m.1),
-            LineKind::Heading if CHINESE_MARKER.is_match(t) => month = None,
-            _ => {}
-        }
         let numbered = marker_len > 0 && !CHINESE_MARKER.is_match(t);
         out.push(Line {
             bytes,
             kind,
-            month,
+            month: None,
             numbered,
         });
+        chinese.push(CHINESE_MARKER.is_match(t));
+    }
+    // A month with its theme (九月:行为规范月) over numbered entries heads
+    // them: the theme names the month, the entries are the obligations.
+    for i in 0..out.len().saturating_sub(1) {
+        if out[i].kind == LineKind::Body
+            && !out[i].numbered
+            && out[i + 1].numbered
+            && MONTH_THEME.is_match(&text[out[i].bytes.clone()])
+        {
+            out[i].kind = LineKind::Month;
+        }
+    }
+    for (line, chinese) in out.iter_mut().zip(chinese) {
+        match line.kind {
+            LineKind::Month => month = months_in(&text[line.bytes.clone()]).first().map(|m| m.1),
+            LineKind::Heading if chinese => month = None,
+            _ => {}
+        }
+        line.month = month;
     }
     // A short numbered line over running text of its own (1、开展课题研究。
     // followed by an unnumbered paragraph) heads that text.
@@ -300,6 +324,22 @@ mod tests {
         assert_eq!(k[4].2, Some(4));
         // a new section heading ends the schedule
         assert_eq!(k[6].2, None);
+    }
+
+    #[test]
+    fn a_month_with_its_theme_heads_the_numbered_entries_under_it() {
+        // written for this test: the third entry stays an entry of September
+        let text =
+            "九月:行为规范月\n1.开学典礼\n2.新生入学常规训练\n十月:爱国主义教育月\n1.国庆主题班会";
+        let k = kinds(text);
+        assert_eq!(k[0].1, LineKind::Month);
+        assert_eq!(k[2], ("新生入学常规训练".into(), LineKind::Body, Some(9)));
+        assert_eq!(k[3].1, LineKind::Month);
+        assert_eq!(k[4].2, Some(10));
+        // an inline schedule line is an entry, and so is a month label over
+        // running text that is not a list
+        let inline = kinds("3月:集中学习课程标准;学生阅读情况前测\n4月:课题研究课");
+        assert!(inline.iter().all(|l| l.1 == LineKind::Body));
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod cues;
 pub mod docs;
 pub mod layout;
 pub mod quota;
+pub mod scope;
 pub mod sentences;
 pub mod terms;
 pub mod units;
@@ -38,7 +39,13 @@ pub fn compare(
     let found = align::evidence(&units, &scores, &read);
     let mut used = vec![false; read.sentences.len()];
     let mut items = Vec::with_capacity(units.len());
-    for (u, f) in units.iter().zip(&found) {
+    // A word's weight in the summary: the rarer, the more it tells.
+    let n = read.sentences.len() as f64;
+    let weight = |w: &str| {
+        let df = read.sentences.iter().filter(|s| s.text.contains(w)).count() as f64;
+        ((n + 1.0) / (df + 0.5)).ln().max(0.05)
+    };
+    for (k, (u, f)) in units.iter().zip(&found).enumerate() {
         let item = &pdoc.items[u.item];
         let span = plan.norm.src_span(u.norm.clone());
         let mut out = CompareItem {
@@ -65,29 +72,59 @@ pub fn compare(
             let first = &read.sentences[f.sentences[0]];
             let last = &read.sentences[f.sentences[f.sentences.len() - 1]];
             let ev_span = summary.norm.src_span(first.norm.start..last.norm.end);
-            // The words that decide: the part about the unit's month when the
-            // sentence speaks of several, else the whole evidence.
-            let cue_text = match u.month {
-                Some(m) if first.months().len() > 1 && first.months().contains(&m) => {
-                    first.text[first.month_scope(m)].to_string()
-                }
-                _ => f
-                    .sentences
-                    .iter()
-                    .map(|&s| read.sentences[s].text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("。"),
-            };
-            let c = cues::find(&cue_text, read.date);
-            let (mut status, mut reason) = cues::decide(&c);
             let quotas: Vec<&Quota> = pdoc
                 .quotas
                 .iter()
                 .filter(|q| q.item == item.id && q.span[0] >= span[0] && q.span[1] <= span[1])
                 .collect();
-            if let Some(q) = quota::check(&u.text, &quotas, &cue_text, &c) {
+            // The words that decide: the part about the unit's month when the
+            // sentence speaks of several, else the part about the unit's
+            // subject, with the sentences that follow it.
+            let (cue_text, focus) = match u.month {
+                Some(m) if first.months().len() > 1 && first.months().contains(&m) => {
+                    let t = first.text[first.month_scope(m)].to_string();
+                    (t.clone(), t)
+                }
+                _ => {
+                    let quota_unit = quotas
+                        .iter()
+                        .find_map(|q| q.unit.as_deref())
+                        .map(crate::clean::fold::to_simplified);
+                    let chunks: Vec<_> = first.chunks.iter().map(|c| c.0.clone()).collect();
+                    let (about, anchor) = scope::subject(
+                        &first.text,
+                        &chunks,
+                        &units,
+                        k,
+                        &weight,
+                        quota_unit.as_deref(),
+                    );
+                    let mut parts = vec![&first.text[about]];
+                    parts.extend(
+                        f.sentences[1..]
+                            .iter()
+                            .map(|&s| read.sentences[s].text.as_str()),
+                    );
+                    (parts.join("。"), first.text[anchor].to_string())
+                }
+            };
+            let c = cues::find(&cue_text, read.date);
+            let (mut status, mut reason) = cues::decide(&c);
+            let item_text = &plan.norm.as_str()
+                [plan.norm.byte_at(item.norm.start)..plan.norm.byte_at(item.norm.end)];
+            let group = quota::group_size(
+                item_text,
+                &u.text,
+                &[summary.norm.as_str(), plan.norm.as_str()],
+            );
+            if let Some(q) = quota::check(&u.text, &quotas, &cue_text, &focus, &c, group) {
                 if let Some((s, r)) = q.verdict {
-                    if matches!(status, Status::Done | Status::Partial) {
+                    // A figure below the target beside a negation (讲座1次,
+                    // 第二次因疫情取消): done in part.
+                    let some_done = q.quota.actual.is_some_and(|a| a > 0.0);
+                    if matches!(status, Status::Done | Status::Partial)
+                        || (status == Status::NotDone && some_done && s == Status::Partial)
+                    {
                         status = s;
                         reason = r;
                     }

@@ -15,12 +15,15 @@ static UNIVERSAL: &str = include_str!("../../dictionaries/compare_universal.txt"
 static MAJORITY: &str = include_str!("../../dictionaries/compare_majority.txt");
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|%)")
+    Regex::new(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(名|位|人次|人|篇|次|节|个|份|项|场|期|本|件|所|课时|张|幅|册|部|批|门|套|台|%)")
         .expect("count pattern")
 });
 
 static PERCENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d+(?:\.\d+)?)\s*%").expect("percent pattern"));
+
+/// Rate words that name the term itself.
+const TERM_WORDS: [&str; 2] = ["学期", "学年"];
 
 /// A planned or reported count.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,6 +32,8 @@ pub struct Count {
     pub unit: String,
     /// Under a 每 (每人, 每月): a rate, not a total.
     pub rate: bool,
+    /// Under a 均 (人均二十四节, 均在二十节以上): what each has, not a total.
+    pub each: bool,
 }
 
 /// Counts of a (simplified, half-width) text, in order.
@@ -45,13 +50,16 @@ pub fn counts(text: &str) -> Vec<Count> {
             // 每学期 is the term a summary reports on, so no rate.
             let head = &text[..whole.start()];
             let before = head.rfind([',', ';', '。']).map_or(head, |i| &head[i..]);
-            let rate = before
-                .match_indices('每')
-                .any(|(i, _)| !before[i..].starts_with("每学期"));
+            let rate = before.match_indices('每').any(|(i, w)| {
+                !TERM_WORDS
+                    .iter()
+                    .any(|t| before[i + w.len()..].starts_with(t))
+            });
             Some(Count {
                 value: number(&c[1])?,
                 unit: c[2].to_string(),
                 rate,
+                each: before.contains('均'),
             })
         })
         .collect()
@@ -60,6 +68,12 @@ pub fn counts(text: &str) -> Vec<Count> {
 /// An arabic number or a Chinese numeral (一, 两, 十二, 三百).
 fn number(s: &str) -> Option<f64> {
     crate::extract::numerals::parse(s).map(|(v, _)| v)
+}
+
+/// Whether a plan clause asks something of every member of a group
+/// (所有, 每位, 各班都).
+pub fn is_universal(unit: &str) -> bool {
+    has_any(unit, UNIVERSAL).is_some()
 }
 
 fn has_any(text: &str, list: &'static str) -> Option<&'static str> {
@@ -75,7 +89,16 @@ pub struct Checked {
 
 /// Compares the plan clause `unit` (with the extracted quotas of its item
 /// that fall inside it) with the evidence text and its cues.
-pub fn check(unit: &str, quotas: &[&Quota], evidence: &str, cues: &Cues) -> Option<Checked> {
+/// `focus` is the chunk of the evidence about the unit: a figure there is
+/// the one reported for it (其中1篇发表 before 另有2篇已投稿).
+pub fn check(
+    unit: &str,
+    quotas: &[&Quota],
+    evidence: &str,
+    focus: &str,
+    cues: &Cues,
+    group: Option<f64>,
+) -> Option<Checked> {
     // A share of a group: 所有 / 大多数 against "M of N".
     if let Some((part, whole)) = cues.part_of {
         // A count in the plan clause (教师写一篇经验文章) is asked of each
@@ -151,15 +174,26 @@ pub fn check(unit: &str, quotas: &[&Quota], evidence: &str, cues: &Cues) -> Opti
         .find_map(|q| {
             Some(Count {
                 value: q.value?,
-                unit: q.unit.clone()?,
-                rate: !q.per.is_empty(),
+                // Units are as written (節): matching runs on simplified text.
+                unit: crate::clean::fold::to_simplified(q.unit.as_deref()?),
+                // 每学期 is the term the summary reports on, no rate.
+                rate: q
+                    .per
+                    .iter()
+                    .any(|p| !TERM_WORDS.contains(&crate::clean::fold::to_simplified(p).as_str())),
+                each: false,
             })
         })
         .or_else(|| counts(unit).into_iter().next())?;
-    let reported = counts(evidence)
-        .into_iter()
-        .filter(|c| c.unit == planned.unit && c.rate == planned.rate)
-        .max_by(|a, b| a.value.total_cmp(&b.value))?;
+    let same = |text: &str| {
+        counts(text)
+            .into_iter()
+            .filter(|c| c.unit == planned.unit && c.rate == planned.rate)
+            .max_by(|a, b| a.value.total_cmp(&b.value))
+    };
+    let Some(reported) = same(focus).or_else(|| same(evidence)) else {
+        return rate_against_total(unit, &planned, focus, evidence, group);
+    };
     // A rate (每人2篇) says nothing about a total (共46篇), and the other way.
     let verdict = (reported.value < planned.value).then(|| {
         (
@@ -180,13 +214,183 @@ pub fn check(unit: &str, quotas: &[&Quota], evidence: &str, cues: &Cues) -> Opti
     })
 }
 
+/// Teaching months of a term: a monthly activity is due about this often
+/// (a term runs four and a half months, its first and last weeks taken by
+/// opening and exams).
+const TERM_MONTHS: f64 = 4.0;
+
+/// A rate (每人一篇, 每月一次) against a total of the same unit (共撰写论文7篇,
+/// 共组织演练3次): the rate times the size of the group it is asked of, or
+/// times the months of a term.
+fn rate_against_total(
+    unit: &str,
+    planned: &Count,
+    focus: &str,
+    evidence: &str,
+    group: Option<f64>,
+) -> Option<Checked> {
+    if !planned.rate {
+        return None;
+    }
+    let (times, of) = match group {
+        Some(n) => (n, "members"),
+        None if unit.contains("每月") => (TERM_MONTHS, "months"),
+        None => return None,
+    };
+    let total = |text: &str| {
+        counts(text)
+            .into_iter()
+            .filter(|c| c.unit == planned.unit && !c.rate && !c.each)
+            .max_by(|a, b| a.value.total_cmp(&b.value))
+    };
+    let reported = total(focus).or_else(|| total(evidence))?;
+    let target = planned.value * times;
+    let verdict = (reported.value < target).then(|| {
+        (
+            Status::Partial,
+            format!(
+                "reported {}{} below {}{} for {times} {of}",
+                reported.value, reported.unit, target, planned.unit
+            ),
+        )
+    });
+    Some(Checked {
+        quota: QuotaCheck {
+            target: Some(target),
+            actual: Some(reported.value),
+            unit: Some(planned.unit.clone()),
+        },
+        verdict,
+    })
+}
+
+/// A group's size written beside its name: 32位班主任, 八十六位教师.
+static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d+|[一二两三四五六七八九十百]+)\s*(?:位|名)(\p{Han}{2,3})")
+        .expect("group pattern")
+});
+
+/// Words that ask a quota of each member of a group.
+const PER_PERSON: [&str; 5] = ["每人", "人人", "每位", "每名", "每个"];
+
+/// The size of the group that the per-person clause `unit` of the plan
+/// entry `item` is asked of: the largest count written before a group name
+/// the entry uses, in any of `texts` (the staff is counted in one paragraph
+/// of a summary, the papers in another).
+pub fn group_size(item: &str, unit: &str, texts: &[&str]) -> Option<f64> {
+    if !PER_PERSON.iter().any(|w| unit.contains(w)) {
+        return None;
+    }
+    texts
+        .iter()
+        .flat_map(|t| GROUP.captures_iter(t))
+        .filter_map(|c| {
+            let name = c.get(2)?.as_str();
+            // The name may run into the next word (教师全学期): try its
+            // two- and three-character starts.
+            let named = name
+                .char_indices()
+                .map(|(i, ch)| &name[..i + ch.len_utf8()])
+                .skip(1)
+                .any(|n| item.contains(n));
+            if named {
+                number(&c[1])
+            } else {
+                None
+            }
+        })
+        .max_by(f64::total_cmp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::compare::cues;
 
     fn run(unit: &str, evidence: &str) -> Option<Checked> {
-        check(unit, &[], evidence, &cues::find(evidence, None))
+        check(
+            unit,
+            &[],
+            evidence,
+            evidence,
+            &cues::find(evidence, None),
+            None,
+        )
+    }
+
+    #[test]
+    fn a_per_person_rate_against_a_total_counts_the_group() {
+        // written for this test: the staff is counted in another paragraph
+        let texts = ["全校三十二位班主任参加了培训", "共上交德育案例27篇"];
+        let n = group_size(
+            "每位班主任撰写德育案例不少于1篇",
+            "每位班主任撰写德育案例不少于1篇",
+            &texts,
+        );
+        assert_eq!(n, Some(32.0));
+        let c = check(
+            "每位班主任撰写德育案例不少于1篇",
+            &[],
+            texts[1],
+            texts[1],
+            &cues::find(texts[1], None),
+            n,
+        );
+        assert!(c.is_some_and(|c| c.verdict.is_some_and(|v| v.0 == Status::Partial)));
+        // what each did is no total
+        let each = "全校八十六位教师观课均在二十节以上,人均二十四节";
+        let c = check(
+            "每位教师每学期听课不少于20节",
+            &[],
+            each,
+            each,
+            &cues::find(each, None),
+            Some(86.0),
+        );
+        assert!(c.is_none());
+        // no per-person word, no group
+        assert_eq!(group_size("班主任撰写案例", "班主任撰写案例", &texts), None);
+        // a group the entry does not name
+        assert_eq!(group_size("每位教师写一篇", "每位教师写一篇", &texts), None);
+    }
+
+    #[test]
+    fn a_traditional_quota_unit_and_a_term_rate_compare_with_the_summary() {
+        // written for this test: 節 as the plan writes it, per 學期 only
+        let q = Quota {
+            item: "i1".into(),
+            text: "每學期開設選修課20節".into(),
+            span: [0, 0],
+            value: Some(20.0),
+            max: None,
+            unit: Some("節".into()),
+            comparator: "=".into(),
+            per: vec!["學期".into()],
+            scope: None,
+        };
+        let ev = "本学期开设选修课十八节";
+        let c = check(
+            "每学期开设选修课20节",
+            &[&q],
+            ev,
+            ev,
+            &cues::find(ev, None),
+            None,
+        );
+        assert!(c
+            .is_some_and(|c| c.quota.actual == Some(18.0)
+                && c.verdict.is_some_and(|v| v.0 == Status::Partial)));
+        // 门 is a count of courses
+        assert_eq!(counts("开出校本选修课十八门")[0].value, 18.0);
+        assert_eq!(counts("购置了沙盘器材一套")[0].unit, "套");
+    }
+
+    #[test]
+    fn a_monthly_rate_against_a_term_total() {
+        let short = run("每月组织一次安全疏散演练", "本学期共组织安全疏散演练3次");
+        assert!(short.is_some_and(|c| c.verdict.is_some_and(|v| v.0 == Status::Partial)));
+        let met = run("每月组织一次安全疏散演练", "本学期共组织安全疏散演练5次");
+        assert!(met.is_some_and(|c| c.verdict.is_none()));
     }
 
     #[test]

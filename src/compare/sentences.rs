@@ -52,10 +52,20 @@ impl Sentence {
         };
         let end = self.chunks[first + 1..]
             .iter()
-            .position(|c| !c.1.is_empty() && !c.1.contains(&m))
+            .position(|c| {
+                !c.1.is_empty() && !c.1.contains(&m) && !moved_to(&self.text[c.0.clone()])
+            })
             .map_or(self.text.len(), |k| self.chunks[first + k].0.end);
         self.chunks[first].0.start..end
     }
+}
+
+/// A chunk naming a month as where something was moved (推迟到下学期10月,
+/// 调整到1月, 移至12月): it goes on about the same activity.
+fn moved_to(chunk: &str) -> bool {
+    layout::months_in(chunk)
+        .first()
+        .is_some_and(|&(at, _)| chunk[..at].contains(['到', '至']))
 }
 
 /// A heading or run-in heading of the summary, as a topic.
@@ -101,7 +111,7 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
         let parts = layout::sentences(text, line.bytes.clone());
         for (k, s) in parts.iter().enumerate() {
             let s_text = &text[s.clone()];
-            if k == 0 && parts.len() > 1 && is_run_in_heading(s_text) {
+            if k == 0 && parts.len() > 1 && is_run_in_heading(text, s.clone()) {
                 let mut h = headings
                     .get(section_heading.unwrap_or(usize::MAX))
                     .map_or(String::new(), |h| h.text.clone());
@@ -215,6 +225,17 @@ mod tests {
             terms: Vec::new(),
             keys: HashSet::new(),
         }
+    }
+
+    #[test]
+    fn a_month_an_activity_was_moved_to_stays_in_its_scope() {
+        // written for this test
+        let s = sentence("评选因12月教学安排紧张,调整到1月进行,共评出46名");
+        assert_eq!(&s.text[s.month_scope(12)], s.text);
+        let s = sentence("原计划6月举行的展示活动,推迟到下学期10月举行");
+        assert_eq!(&s.text[s.month_scope(6)], s.text);
+        let s = sentence("3月开展了培训,5月开展了评比");
+        assert_eq!(&s.text[s.month_scope(3)], "3月开展了培训");
     }
 
     #[test]

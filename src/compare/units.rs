@@ -74,9 +74,13 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
             for (k, s) in sentences.iter().enumerate() {
                 // A run-in heading (2、加强业务理论学习。利用每周三…) names the
                 // entry; its sentences are the obligations.
-                if k == 0 && sentences.len() > 1 && is_run_in_heading(&text[s.clone()]) {
+                if k == 0 && sentences.len() > 1 && is_run_in_heading(text, s.clone()) {
                     continue;
                 }
+                // A clause of quota wording only (全学期不少于30节 after 行政
+                // 人员每周听课不少于2节) asks more of the clause before it: it
+                // is found by that clause's words.
+                let mut before: Vec<(Term, f64)> = Vec::new();
                 for (clause, core) in clauses(text, s.clone()) {
                     let chars = norm.char_at(clause.start)..norm.char_at(clause.end);
                     let clause_text = &text[clause.clone()];
@@ -84,19 +88,24 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
                         .or(line.month)
                         .or_else(|| layout::months_in(clause_text).first().map(|m| m.1))
                         .or_else(|| event_month(doc, &doc.items[item]));
+                    let mut terms = weighted_terms(
+                        &format!(
+                            "{},{}",
+                            &text[clause.start..core.start],
+                            &text[core.end..clause.end]
+                        ),
+                        &text[core],
+                    );
+                    if terms.is_empty() {
+                        terms = before.clone();
+                    }
+                    before = terms.clone();
                     out.push(Unit {
                         item,
                         norm: chars,
                         text: clause_text.to_string(),
                         month,
-                        terms: weighted_terms(
-                            &format!(
-                                "{},{}",
-                                &text[clause.start..core.start],
-                                &text[core.end..clause.end]
-                            ),
-                            &text[core],
-                        ),
+                        terms,
                     });
                 }
             }
@@ -105,9 +114,14 @@ pub fn units(norm: &NormText, doc: &Document) -> Vec<Unit> {
     out
 }
 
-/// A short first sentence without commas, followed by more on its line.
-pub fn is_run_in_heading(s: &str) -> bool {
-    s.chars().count() <= 10 && !s.contains([',', '、', ':'])
+/// A short first sentence without commas, followed by more on its line: the
+/// byte range `s` of `text`. One ended by a semicolon is the first entry of
+/// a list (2月:制定计划;召开会议), not a heading.
+pub fn is_run_in_heading(text: &str, s: Range<usize>) -> bool {
+    let t = &text[s.clone()];
+    t.chars().count() <= 10
+        && !t.contains([',', '、', ':'])
+        && !text[s.end..].trim_start().starts_with(';')
 }
 
 /// The clauses of a sentence: byte ranges, and the range of each one's own
@@ -212,6 +226,32 @@ mod tests {
             .into_iter()
             .map(|r| &s[r.0])
             .collect()
+    }
+
+    #[test]
+    fn a_first_entry_ended_by_a_semicolon_is_no_run_in_heading() {
+        let head = "加强理论学习。利用每周三下午学习";
+        assert!(is_run_in_heading(head, 0..head.find('。').unwrap_or(0)));
+        // written for this test: the first of a schedule line's entries
+        let list = "制定课题组学期计划;召开课题组会议";
+        assert!(!is_run_in_heading(list, 0..list.find(';').unwrap_or(0)));
+    }
+
+    #[test]
+    fn a_clause_of_quota_wording_only_is_found_by_the_clause_before() {
+        // written for this test
+        let p = crate::extract_bytes(
+            "p.txt",
+            "学校教学计划\n一、常规\n1.行政人员每周听课不少于2节,全学期不少于30节。\n2.开设校本选修课程。\n"
+                .as_bytes(),
+        )
+        .expect("extracts");
+        let doc = &p.extract.documents[0];
+        let u = units(&p.norm, doc);
+        let of = |t: &str| u.iter().find(|x| x.text == t).map(|x| x.terms.clone());
+        let before = of("行政人员每周听课不少于2节").expect("first clause");
+        assert!(!before.is_empty());
+        assert_eq!(of("全学期不少于30节"), Some(before));
     }
 
     #[test]
