@@ -10,11 +10,11 @@
 //! Known false positives: a document that itself says 仅供参考 or
 //! 希望对大家有所帮助 loses that sentence.
 
+use crate::dict::FastMap;
 use crate::text::longer_than;
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Hir, Look};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -51,6 +51,14 @@ enum Start {
     /// At a line start (the pattern opens with `^`), on one of these
     /// literals when they are known.
     Line(Option<Vec<Vec<u8>>>),
+    /// At one of these literals, too short for the gate, which all end with
+    /// the same bytes (`(` of `msn(` and `(`, `《` of `计划《` and `《`): a
+    /// vector search for those bytes finds every place, a literal's length
+    /// before the end of each.
+    Anchor {
+        end: memchr::memmem::Finder<'static>,
+        lits: Vec<Vec<u8>>,
+    },
     /// Anywhere.
     Scan,
 }
@@ -79,12 +87,8 @@ fn compile(class: &str, gate: &mut Gate) -> Vec<Rule> {
 fn start(hir: &Hir, gate: &mut Gate) -> Start {
     let seq = Extractor::new().extract(hir);
     let lits = seq.literals();
-    let long: Option<Vec<[u8; GATE_LEN]>> = lits.and_then(|ls| {
-        ls.iter()
-            .map(|l| l.as_bytes().get(..GATE_LEN)?.try_into().ok())
-            .collect()
-    });
-    if let Some(long) = long {
+    if let Some(ls) = lits.filter(|ls| ls.iter().all(|l| l.len() >= GATE_LEN)) {
+        let long: Vec<Vec<u8>> = ls.iter().map(|l| l.as_bytes().to_vec()).collect();
         return Start::Gated(gate.add(&long));
     }
     let looks = hir.properties().look_set_prefix();
@@ -94,7 +98,37 @@ fn start(hir: &Hir, gate: &mut Gate) -> Start {
     {
         return Start::Line(lits.map(|ls| ls.iter().map(|l| l.as_bytes().to_vec()).collect()));
     }
-    Start::Scan
+    let Some(lits) = lits else {
+        return Start::Scan;
+    };
+    let lits: Vec<Vec<u8>> = lits.iter().map(|l| l.as_bytes().to_vec()).collect();
+    let end = common_suffix(&lits);
+    if end.is_empty() {
+        return Start::Scan;
+    }
+    Start::Anchor {
+        end: memchr::memmem::Finder::new(end).into_owned(),
+        lits,
+    }
+}
+
+/// The longest byte string that every literal ends with.
+fn common_suffix(lits: &[Vec<u8>]) -> &[u8] {
+    let Some(first) = lits.first() else {
+        return &[];
+    };
+    let mut n = first.len();
+    for l in &lits[1..] {
+        n = n.min(
+            first
+                .iter()
+                .rev()
+                .zip(l.iter().rev())
+                .take_while(|(a, b)| a == b)
+                .count(),
+        );
+    }
+    &first[first.len() - n..]
 }
 
 static RULES: LazyLock<Rules> = LazyLock::new(|| {
@@ -132,8 +166,10 @@ const STEP: usize = GATE_LEN - KEY_LEN + 1;
 struct Gate {
     /// A bit per hash of a key of some literal.
     bits: Vec<u64>,
-    /// Key → (its offset in the literal, the literal, the rule).
-    keys: HashMap<u32, Vec<(usize, [u8; GATE_LEN], usize)>>,
+    /// Key → (its offset in the literal, the whole literal, the rule). The
+    /// whole literal is checked: 计划 leads a download link's literals
+    /// (计划下载) and most sentences of a plan.
+    keys: FastMap<u32, Vec<(usize, Vec<u8>, usize)>>,
     rules: usize,
 }
 
@@ -143,7 +179,7 @@ fn slot(key: u32) -> usize {
 
 impl Gate {
     /// Adds a rule by the literals its matches start with; returns its index.
-    fn add(&mut self, lits: &[[u8; GATE_LEN]]) -> usize {
+    fn add(&mut self, lits: &[Vec<u8>]) -> usize {
         let rule = self.rules;
         self.rules += 1;
         if self.bits.is_empty() {
@@ -155,7 +191,10 @@ impl Gate {
                 k.copy_from_slice(&lit[off..off + KEY_LEN]);
                 let key = u32::from_le_bytes(k);
                 self.bits[slot(key) / 64] |= 1 << (slot(key) % 64);
-                self.keys.entry(key).or_default().push((off, *lit, rule));
+                self.keys
+                    .entry(key)
+                    .or_default()
+                    .push((off, lit.clone(), rule));
             }
         }
         rule
@@ -171,9 +210,9 @@ impl Gate {
         while let Some(w) = s.get(q..q + KEY_LEN) {
             let key = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
             if self.bits[slot(key) / 64] & (1 << (slot(key) % 64)) != 0 {
-                for &(off, lit, rule) in self.keys.get(&key).into_iter().flatten() {
-                    if let Some(p) = q.checked_sub(off).filter(|&p| s[p..].starts_with(&lit)) {
-                        out.push((rule, p));
+                for (off, lit, rule) in self.keys.get(&key).into_iter().flatten() {
+                    if let Some(p) = q.checked_sub(*off).filter(|&p| s[p..].starts_with(lit)) {
+                        out.push((*rule, p));
                     }
                 }
             }
@@ -200,12 +239,42 @@ impl Rule {
         let at: Box<dyn Iterator<Item = usize>> = match &self.start {
             Start::Scan => return self.re.find_iter(s).map(|m| m.range()).collect(),
             Start::Gated(id) => Box::new(places(gated, *id)),
+            Start::Anchor { end, lits } => {
+                let b = s.as_bytes();
+                let n = end.needle().len();
+                let mut at: Vec<usize> = Vec::new();
+                // Each occurrence, overlapping ones too (`find_iter` skips
+                // them when the bytes repeat, as in `aa`).
+                let mut from = 0;
+                while let Some(q) = b
+                    .get(from..)
+                    .and_then(|rest| end.find(rest))
+                    .map(|i| from + i)
+                {
+                    for l in lits {
+                        if let Some(p) = (q + n).checked_sub(l.len()) {
+                            if b[p..].starts_with(l) {
+                                at.push(p);
+                            }
+                        }
+                    }
+                    from = q + 1;
+                }
+                at.sort_unstable();
+                at.dedup();
+                Box::new(at.into_iter())
+            }
             Start::Line(lits) => Box::new(
                 std::iter::once(0)
                     .chain(memchr::memchr2_iter(b'\n', b'\r', s.as_bytes()).map(|i| i + 1))
                     .filter(move |&p| {
-                        lits.as_ref()
-                            .is_none_or(|ls| ls.iter().any(|l| s.as_bytes()[p..].starts_with(l)))
+                        // The first byte settles most lines without a call
+                        // to compare the rest.
+                        let b = &s.as_bytes()[p..];
+                        lits.as_ref().is_none_or(|ls| {
+                            ls.iter()
+                                .any(|l| b.first() == l.first() && b.starts_with(l))
+                        })
                     }),
             ),
         };
@@ -352,7 +421,7 @@ mod tests {
             .chain(&RULES.sentence)
             .chain(&RULES.inline);
         let gated = all.clone().filter(|r| matches!(r.start, Start::Gated(_)));
-        assert!(gated.count() * 2 > all.count());
+        assert!(gated.count() * 2 > all.clone().count());
         assert!(RULES
             .shortline
             .iter()
@@ -362,6 +431,34 @@ mod tests {
             .iter()
             .filter(|r| matches!(r.start, Start::Line(_)));
         assert!(lines.count() >= 3);
+        // the watermark rules, led by `(` or `《` after optional words,
+        // search for those chars, not through the whole text
+        let anchored = RULES
+            .inline
+            .iter()
+            .filter(|r| matches!(r.start, Start::Anchor { .. }));
+        assert!(anchored.count() >= 3);
+        assert!(all.into_iter().all(|r| !matches!(r.start, Start::Scan)));
+    }
+
+    #[test]
+    fn the_gate_checks_whole_literals() {
+        // 计划 leads the download link's literals (计划下载) and most lines
+        // of a plan: only the link is a place.
+        let s = "本学期教研计划如下:\n德育工作计划下载\n";
+        let gated = RULES.gate.find(s.as_bytes());
+        assert_eq!(gated.len(), 1, "{gated:?}");
+        assert_eq!(&s[gated[0].1..], "计划下载\n");
+    }
+
+    #[test]
+    fn literals_share_their_last_bytes() {
+        let lits = |ls: &[&str]| ls.iter().map(|l| l.as_bytes().to_vec()).collect::<Vec<_>>();
+        assert_eq!(common_suffix(&lits(&["msn(", "("])), b"(");
+        assert_eq!(common_suffix(&lits(&["计划《", "总结《"])), "《".as_bytes());
+        assert_eq!(common_suffix(&lits(&["ab", "cb", "xab"])), b"b");
+        assert!(common_suffix(&lits(&["ab", "ba"])).is_empty());
+        assert!(common_suffix(&[]).is_empty());
     }
 
     proptest::proptest! {
@@ -373,7 +470,7 @@ mod tests {
             "發佈", "日期", "浏览", "次数", "12", "来源", "网", "推荐度", "点击", "下载",
             "本文", "全文共有", "个字", "《", "》", ".doc", "第", "页", "共", "-", "以下是",
             "小编", "整理", "仅供参考", "希望", "对", "大家", "欢迎", "阅读", "(", ")",
-            "www.", "abc", ".com", "msn", "大学网", "工作计划", "计划", "总结", "范文",
+            "www.", "abc", ".com", "msn", "MSn", "大学网", "計劃", "工作计划", "计划", "总结", "范文",
             "。", "教研", "做好", "学校", "工作", "下", "上", "报", "上一篇", "相关文章",
         ]), 0..40)) {
             let s: String = parts.concat();
