@@ -770,7 +770,7 @@ fn looks_ahead(ctx: &DocCtx, doc: &Document, summary: bool) -> Vec<bool> {
         return vec![false; doc.items.len()];
     }
     // Parents precede their children.
-    let mut ahead: HashSet<&str> = HashSet::new();
+    let mut ahead: FastSet<&str> = FastSet::default();
     for s in &doc.sections {
         let inherited = s.parent.as_deref().is_some_and(|p| ahead.contains(p));
         if inherited || ahead_heading(ctx.norm.slice_chars(s.heading_norm.clone())) {
