@@ -1135,6 +1135,22 @@ mod tests {
     }
 
     #[test]
+    fn bulletins_and_collections_are_publications() {
+        assert_eq!(
+            names("双周出版一期课题简报《共生》"),
+            [one("共生", "publication")]
+        );
+        assert_eq!(
+            names("学生优秀习作集《笔尖上的春天》1本"),
+            [one("笔尖上的春天", "publication")]
+        );
+        assert_eq!(
+            names("5月,汇编《课题研究阶段成果集(一)》"),
+            [one("课题研究阶段成果集(一)", "publication")]
+        );
+    }
+
+    #[test]
     fn formulas_of_a_routine_are_methods() {
         for s in [
             "开展“一课三磨”活动,每人每学期至少执教研讨课一节",
