@@ -534,11 +534,21 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
         };
         if !date_only(ctext, h) {
             let (cue, when) = merge(take(&mut pending), f);
-            out.push(Found {
-                quote: from(&cue),
-                when,
-                cue,
-            });
+            let mut quote = from(&cue);
+            // 第三次定期评量(期末考)订于6月25日举行: an undated remark in
+            // brackets does not cut the clause it stands in.
+            if i >= 2
+                && cl[i - 1].bracketed
+                && cl[i - 1].end == Some(')')
+                && cl[i - 2].end == Some('(')
+                && !cl[i - 2].bracketed
+                && hs[i - 1].is_empty()
+                && hs[i - 2].is_empty()
+                && out.last().is_none_or(|l| l.quote.end < cl[i - 2].range.end)
+            {
+                quote.start = quote.start.min(cl[i - 2].range.start);
+            }
+            out.push(Found { quote, when, cue });
             i += 1;
             continue;
         }
@@ -1021,6 +1031,18 @@ mod tests {
         assert_eq!(months(Some("s2")), Some(vec![7, 8]));
         assert_eq!(months(Some("s1")), None);
         assert_eq!(months(None), None);
+    }
+
+    #[test]
+    fn a_remark_in_brackets_does_not_cut_its_clause() {
+        let s = "第二次评量订于5月7日举行,第三次定期评量(期末考)订于6月25日至26日举行";
+        let e = ev(s, None);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[1].0, "第三次定期评量(期末考)订于6月25日至26日举行");
+        assert_eq!(e[1].1, Some(6));
+        // A dated bracket still dates the clause before it.
+        let e = ev("试卷分析课(四月份)", None);
+        assert_eq!((e[0].0.as_str(), e[0].1), ("试卷分析课", Some(4)));
     }
 
     #[test]
