@@ -2,8 +2,9 @@
 //!
 //! Takes a number followed by a unit or classifier (`dictionaries/units.txt`)
 //! and reads its comparator from the wording (`comparators.txt`), the rate
-//! words 每X before it (`rates.txt`, in reading order) and an age group as
-//! scope. Example: "35周岁以下的教师每学期每人不少于8篇" → value 8, unit 篇,
+//! words 每X before it (`rates.txt`, or any noun after 每位 / 每名, in reading
+//! order) and an age group as scope. A summary's section on the term ahead
+//! (下学期工作打算) reads as a plan. Example: "35周岁以下的教师每学期每人不少于8篇" → value 8, unit 篇,
 //! `>=`, per [学期, 人], scope "35周岁以下的教师".
 //!
 //! Not quotas: ordinals (第三届), labels in quotes (“五个一”), 一 as an
@@ -11,8 +12,9 @@
 //! comparator sets it, 一个/一人 in a description of method, 确立一个主题
 //! 进行研究, 一人执笔, or any 一 in a 以…为 frame), 每V一次…都 (each time),
 //! the size of a list that follows (三个项目:), ages and years (no unit),
-//! durations without a rate (90学时的培训), and quantities reported as done
-//! (共收到46篇: those are figures). A number in Chinese other than 一 needs
+//! durations without a rate (90学时的培训), who acts (由三名教师负责), ranks
+//! (前六名), and quantities reported as done (共收到46篇: those are
+//! figures). A number in Chinese other than 一 needs
 //! a rate, comparator or target word.
 //! Known false positives: a plan's statement of fact in plain wording
 //! (全校有教师120人 reads as a figure only thanks to 有); 一 + a specific
