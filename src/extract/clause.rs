@@ -4,8 +4,9 @@
 //! Splits at , ; 。 ! ? : 、 … and brackets (half-width after cleaning) and at
 //! line breaks; a `.` splits only when it is not between digits (2.5).
 //! Example: "学期初制定一份计划;每月召开一次会议,汇报情况" gives three
-//! clauses. Known limits: 、 inside a list of nouns (学生作业、教师作业)
-//! splits a phrase that belongs together.
+//! clauses. A 、 between two numbers (一、二年级) lists them for one noun
+//! and does not split. Known limits: 、 inside a list of nouns (学生作业、
+//! 教师作业) splits a phrase that belongs together.
 
 use crate::text::utf8_width;
 use std::ops::Range;
@@ -21,8 +22,16 @@ pub struct Clause {
 
 fn is_delim(text: &str, i: usize, c: char) -> bool {
     match c {
-        ',' | ';' | '。' | '!' | '?' | '、' | '…' | '(' | ')' | '[' | ']' | '【' | '】' | '〔'
-        | '〕' | '\n' | '\r' | '﹔' | '｡' | '､' => true,
+        ',' | ';' | '。' | '!' | '?' | '…' | '(' | ')' | '[' | ']' | '【' | '】' | '〔' | '〕'
+        | '\n' | '\r' | '﹔' | '｡' | '､' => true,
+        // 一、二年级, 1、2班: numbers listed for one noun stay together.
+        '、' => {
+            let before = text[..i].chars().next_back();
+            let after = text[i + c.len_utf8()..].chars().next();
+            let cn = |c: char| "一二三四五六七八九十".contains(c);
+            !matches!((before, after), (Some(b), Some(a))
+                if (cn(b) && cn(a)) || (b.is_ascii_digit() && a.is_ascii_digit()))
+        }
         // 2.5 and 4:10 stay whole.
         '.' | ':' => {
             let before = text[..i].chars().next_back();
@@ -207,6 +216,16 @@ mod tests {
         );
         let c = clauses("试卷分析课(四月份)");
         assert!(c[1].bracketed && !c[0].bracketed);
+    }
+
+    #[test]
+    fn numbers_listed_for_one_noun_stay_together() {
+        assert_eq!(
+            texts("一、二年级每周4节体育课,三至六年级每周3节"),
+            ["一、二年级每周4节体育课", "三至六年级每周3节"]
+        );
+        assert_eq!(texts("1、2班参加"), ["1、2班参加"]);
+        assert_eq!(texts("周二、周四下午"), ["周二", "周四下午"]);
     }
 
     #[test]

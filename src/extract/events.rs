@@ -504,6 +504,19 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
         // A clause dated by the dates waiting before it is quoted with them
         // (10月、11月组织…, 9月15日(周五)举行…).
         let from = |cue: &Range<usize>| cue.start.min(c.range.start)..c.range.end;
+        // 9月中旬完成学生身高、体重测量: an undated part of a 、-list goes on
+        // the event that ends on the part before it.
+        if let Some(last) = out.last_mut().filter(|l| {
+            h.is_empty()
+                && pending.is_empty()
+                && i > 0
+                && cl[i - 1].end == Some('、')
+                && l.quote.end == cl[i - 1].range.end
+        }) {
+            last.quote.end = c.range.end;
+            i += 1;
+            continue;
+        }
         if h.is_empty() {
             if let Some(p) = take(&mut pending) {
                 out.push(Found {
@@ -521,11 +534,21 @@ fn item_events(text: &str, heading: Option<&When>, numbered: bool) -> Vec<Found>
         };
         if !date_only(ctext, h) {
             let (cue, when) = merge(take(&mut pending), f);
-            out.push(Found {
-                quote: from(&cue),
-                when,
-                cue,
-            });
+            let mut quote = from(&cue);
+            // 第三次定期评量(期末考)订于6月25日举行: an undated remark in
+            // brackets does not cut the clause it stands in.
+            if i >= 2
+                && cl[i - 1].bracketed
+                && cl[i - 1].end == Some(')')
+                && cl[i - 2].end == Some('(')
+                && !cl[i - 2].bracketed
+                && hs[i - 1].is_empty()
+                && hs[i - 2].is_empty()
+                && out.last().is_none_or(|l| l.quote.end < cl[i - 2].range.end)
+            {
+                quote.start = quote.start.min(cl[i - 2].range.start);
+            }
+            out.push(Found { quote, when, cue });
             i += 1;
             continue;
         }
@@ -1008,6 +1031,33 @@ mod tests {
         assert_eq!(months(Some("s2")), Some(vec![7, 8]));
         assert_eq!(months(Some("s1")), None);
         assert_eq!(months(None), None);
+    }
+
+    #[test]
+    fn a_remark_in_brackets_does_not_cut_its_clause() {
+        let s = "第二次评量订于5月7日举行,第三次定期评量(期末考)订于6月25日至26日举行";
+        let e = ev(s, None);
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[1].0, "第三次定期评量(期末考)订于6月25日至26日举行");
+        assert_eq!(e[1].1, Some(6));
+        // A dated bracket still dates the clause before it.
+        let e = ev("试卷分析课(四月份)", None);
+        assert_eq!((e[0].0.as_str(), e[0].1), ("试卷分析课", Some(4)));
+    }
+
+    #[test]
+    fn a_list_goes_on_the_event_before_it() {
+        let e = ev("9月中旬完成一至六年级学生身高、体重测量。", None);
+        assert_eq!(e[0].0, "9月中旬完成一至六年级学生身高、体重测量");
+        let e = ev(
+            "各班每周二、周四下午开展跳绳、踢毽子等活动,每次不少于30分钟",
+            None,
+        );
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].0, "各班每周二、周四下午开展跳绳、踢毽子等活动");
+        // A dated part of the list is an event of its own.
+        let e = ev("3月检查教案、4月检查作业", None);
+        assert_eq!(e.len(), 2);
     }
 
     #[test]

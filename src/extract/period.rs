@@ -19,7 +19,20 @@ use std::sync::LazyLock;
 
 /// A year in digits, 20xx, or Chinese digit by digit; zero is often typed
 /// as the circle ○ (二○二二年).
-const YEAR: &str = r"\d{4}|20[xX×]{2}|[二〇○零一三四五六七八九]{4}";
+const YEAR: &str = r"\d{4}|20[xX×]{2}|[二〇○零一三四五六七八九]{4}|(?:中华民国|民国)?(?:\d{2,3}|[二〇○零一三四五六七八九]{2,3})";
+
+/// A year as written: four digits, or a year of the Republic (Taiwan): after
+/// 民国 (中华民国一一四年), or three digits before 学年度 / 学年
+/// (一一三学年度, which no school writes of a real year 113). A short year
+/// without either is none.
+fn year_of(y: &str, school_year: bool) -> Option<i64> {
+    let era = ["中华民国", "民国"].iter().find_map(|e| y.strip_prefix(e));
+    let n = number(era.unwrap_or(y))?;
+    if n >= 1000 {
+        return Some(n);
+    }
+    (era.is_some() || (school_year && y.chars().count() == 3)).then_some(n + 1911)
+}
 
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -94,14 +107,20 @@ fn period_in(line: &str) -> Option<(Range<usize>, Option<i32>, Option<&'static s
         } else {
             None
         };
+        let school_year = c
+            .name("unit")
+            .is_some_and(|u| u.as_str().starts_with("学年"));
         let year = c
             .name("y")
-            .and_then(|y| number(y.as_str()))
+            .and_then(|y| year_of(y.as_str(), school_year))
             .and_then(|y| i32::try_from(y).ok())
             .filter(|y| (1900..=2999).contains(y));
         // A bare year needs 年 after it; a bare 上/下学期 is a term only when
         // a year precedes it (下学期 alone is "next term").
-        let has_year = c.name("y").is_some() && c.name("unit").is_some();
+        let placeholder = c
+            .name("y")
+            .is_some_and(|y| y.as_str().contains(['x', 'X', '×']));
+        let has_year = (year.is_some() || placeholder) && c.name("unit").is_some();
         if c.name("ud").is_some() && !has_year {
             continue;
         }
@@ -134,7 +153,7 @@ fn date_in(line: &str) -> Option<(Range<usize>, Option<String>)> {
     if before.chars().count() > 20 || !after.is_empty() {
         return None;
     }
-    let y = number(c.name("y")?.as_str());
+    let y = year_of(c.name("y")?.as_str(), false);
     let m = c
         .name("m")
         .or(c.name("m2"))
@@ -258,6 +277,21 @@ mod tests {
         assert_eq!(p("2023年下学期工作计划").map(|x| x.2), Some(Some("autumn")));
         assert_eq!(p("校本教研工作计划 (篇5)"), None);
         assert_eq!(p("下学期工作计划初步确定"), None);
+    }
+
+    #[test]
+    fn republic_years() {
+        assert_eq!(
+            p("圣光中学一一三学年度第二学期教务处工作计划"),
+            Some(("一一三学年度第二学期".into(), Some(2024), Some("spring")))
+        );
+        assert_eq!(
+            date_in("中华民国一一四年一月二十日").and_then(|x| x.1),
+            Some("2025-01-20".into())
+        );
+        // A short year is none without the era or a school year.
+        assert_eq!(p("建校60年庆典活动方案"), None);
+        assert_eq!(date_in("12年3月5日").and_then(|x| x.1), None);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! Takes a number followed by a unit or classifier (`dictionaries/units.txt`)
 //! and reads its comparator from the wording (`comparators.txt`), the rate
-//! words 每X before it (`rates.txt`, in reading order) and an age group as
-//! scope. Example: "35周岁以下的教师每学期每人不少于8篇" → value 8, unit 篇,
+//! words 每X before it (`rates.txt`, or any noun after 每位 / 每名, in reading
+//! order) and an age group as scope. A summary's section on the term ahead
+//! (下学期工作打算) reads as a plan. Example: "35周岁以下的教师每学期每人不少于8篇" → value 8, unit 篇,
 //! `>=`, per [学期, 人], scope "35周岁以下的教师".
 //!
 //! Not quotas: ordinals (第三届), labels in quotes (“五个一”), 一 as an
@@ -11,8 +12,9 @@
 //! comparator sets it, 一个/一人 in a description of method, 确立一个主题
 //! 进行研究, 一人执笔, or any 一 in a 以…为 frame), 每V一次…都 (each time),
 //! the size of a list that follows (三个项目:), ages and years (no unit),
-//! durations without a rate (90学时的培训), and quantities reported as done
-//! (共收到46篇: those are figures). A number in Chinese other than 一 needs
+//! durations without a rate (90学时的培训), who acts (由三名教师负责), ranks
+//! (前六名), and quantities reported as done (共收到46篇: those are
+//! figures). A number in Chinese other than 一 needs
 //! a rate, comparator or target word.
 //! Known false positives: a plan's statement of fact in plain wording
 //! (全校有教师120人 reads as a figure only thanks to 有); 一 + a specific
@@ -312,11 +314,17 @@ fn counts_of(clause: &str, numerals: Vec<Numeral>) -> Vec<Count> {
 }
 
 /// Whether a text holds a report cue outside the titles in it: the 共 of
-/// 《共生》 names a bulletin, it reports nothing.
-fn reports(text: &str) -> bool {
+/// 《共生》 names a bulletin, it reports nothing. In a plan, 共 after a span
+/// of time totals what the span is to hold (全学期共四场), no report.
+fn reports(text: &str, summary: bool) -> bool {
     REPORT.find_iter(text).any(|m| {
         let before = &text[..m.start()];
-        before.matches('《').count() <= before.matches('》').count()
+        let total = !summary
+            && matches!(m.as_str(), "共" | "共计")
+            && ["学期", "学年", "全年", "年度"]
+                .iter()
+                .any(|w| before.ends_with(w));
+        !total && before.matches('《').count() <= before.matches('》').count()
     })
 }
 
@@ -343,7 +351,7 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     let own_target = rate || TARGET.find_iter(before).any(|m| m.as_str() != "每");
     // In a plan a target earlier in the sentence outweighs a report word
     // there: 力争论文获奖率达到60%,发表率提高10% (获 of 获奖率 reports nothing).
-    let report = reports(clause)
+    let report = reports(clause, cx.summary)
         || (cx.summary && SUMMARY_REPORT.is_match(clause))
         || (cx.reported && !own_target && (cx.summary || !cx.targeted));
     // A carried target lends itself to digits only: 将...围绕两条主线 stays
@@ -641,7 +649,7 @@ fn read_clauses(
         if !found.is_empty() {
             for r in unread.drain(..) {
                 let before = &text[r];
-                reported = reported || reports(before);
+                reported = reported || reports(before, summary);
                 targeted = targeted || before.contains('每') || TARGET.is_match(before);
             }
         }
@@ -1255,6 +1263,13 @@ mod tests {
         }
         assert_eq!(one("邀请2名以上市级专家到场指导").0, Some(2.0));
         assert_eq!(one("经过培训,每位教师至少上交两份教案").0, Some(2.0));
+        // A plan's total for the term is set, not reported.
+        assert_eq!(quotas("每月办理一次研习,全学期共四场")[1].0, Some(4.0));
+        assert_eq!(quotas("全校共24个教学班"), []);
+        assert_eq!(
+            summary_readings("本学期共召开主题班会18次"),
+            [Reading::Figure]
+        );
         // A report word inside a title reports nothing.
         assert_eq!(one("双周出版一期课题简报《共生》").1, "期");
     }

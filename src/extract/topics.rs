@@ -9,12 +9,18 @@
 //!   “…”教学模式), word before (课题“…”, 开设“…”) or ending (…杯, …讲坛,
 //!   …细则, …课堂) gives its kind. A course word must head its phrase:
 //!   “红色文化”课程 is a course, “红色文化”课程渗透 a theme (no topic).
+//!   参加 / 推动 “…” that ends its phrase names a scheme joined or run.
 //!   Quotes with inner punctuation (“走出去、请进来”), period labels
-//!   (“十三五”), numbered labels (“三结合”, “一对一”), names followed by
-//!   方式 / 理念 / 原则 … and generic words (“校本教研”) are skipped;
+//!   (“十三五”), numbered labels (“三结合”, “一对一”), formulas of paired
+//!   numbers (“一课三磨”), names followed by 方式 / 理念 / 原则 … and
+//!   generic words (“校本教研”) are skipped;
 //! - unquoted brands ending in 讲坛, 杯, 工程 with a proper word before them,
 //!   found with jieba words (教研特色品牌——黄杨讲坛, 组织上报运河杯);
+//! - unquoted contests, games and exams after their area or edition
+//!   (区青少年科技创新大赛, 第八届校园秋季田径运动会, 江苏省书法水平等级考试);
 //! - unquoted main and sub-project names (以子课题X为引领, X是我校主课题).
+//!
+//! Items, section headings and the title are read.
 //!
 //! The word lists are `dictionaries/topic_*.txt`; the level (国家级 … 校级,
 //! canonical simplified, `levels.txt`) of a project or programme is the
@@ -1132,6 +1138,22 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let [a, b] = d.topics[0].span;
         assert_eq!(chars[a..b].iter().collect::<String>(), "青蓝工程");
+    }
+
+    #[test]
+    fn bulletins_and_collections_are_publications() {
+        assert_eq!(
+            names("双周出版一期课题简报《共生》"),
+            [one("共生", "publication")]
+        );
+        assert_eq!(
+            names("学生优秀习作集《笔尖上的春天》1本"),
+            [one("笔尖上的春天", "publication")]
+        );
+        assert_eq!(
+            names("5月,汇编《课题研究阶段成果集(一)》"),
+            [one("课题研究阶段成果集(一)", "publication")]
+        );
     }
 
     #[test]
