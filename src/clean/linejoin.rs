@@ -11,7 +11,10 @@
 //!
 //! and the line after it does not start like a list marker or heading
 //! (`1、`, `(二)`, `①`, `三月:` …) and is not itself a short unpunctuated
-//! line (a title or heading).
+//! line (a title or heading). A line may also end on a digit or Latin letter
+//! (`…达到100` / `%。`). A line that opens on a closing mark (`,` `。` `%`
+//! `)` `”`) always joins the line before it: hard wraps at a fixed width
+//! put such marks at line starts, no writer does.
 //!
 //! Known false positives: a long heading that holds a comma and is followed
 //! by an unmarked paragraph; a truncated line of a page joins the paragraph
@@ -132,7 +135,7 @@ pub fn find(s: &str, dead: &[Range<usize>]) -> Vec<Range<usize>> {
         };
         let text = &s[start..last_at + last.len_utf8()];
         let next_text = &s[next_at..next.range.end];
-        if breaks_sentence(text, last) && continues(next_text) {
+        if (breaks_sentence(text, last) && continues(next_text)) || opens_on_a_closer(next_text) {
             out.push(last_at + last.len_utf8()..next_at);
         } else {
             logical_start = None;
@@ -144,10 +147,19 @@ pub fn find(s: &str, dead: &[Range<usize>]) -> Vec<Range<usize>> {
 
 fn breaks_sentence(text: &str, last: char) -> bool {
     let mid = matches!(last, ',' | '、');
-    if !(mid || is_han(last)) {
+    if !(mid || is_han(last) || last.is_ascii_alphanumeric()) {
         return false;
     }
     mid || (longer_than(text, MIN_CHARS - 1) && text.chars().any(is_punct))
+}
+
+/// A line that opens on a mark that closes or follows something (`,`
+/// `。` `%` `)` `”`) continues the line before it: no line of its own
+/// starts so; a wrap at a fixed width puts it there.
+fn opens_on_a_closer(next: &str) -> bool {
+    next.starts_with([
+        ',', '、', '。', ';', ':', '!', '?', '%', ')', '”', '’', '》', '】', '」', '』',
+    ])
 }
 
 fn continues(next: &str) -> bool {
@@ -178,6 +190,25 @@ mod tests {
             join("老师们学习札记的形式多样,\n有摘录、感言等。"),
             "老师们学习札记的形式多样,有摘录、感言等。"
         );
+    }
+
+    #[test]
+    fn joins_a_line_that_opens_on_a_closing_mark() {
+        assert_eq!(
+            join("⑴继续加强常规管理,确保检查覆盖率达到100\n%。\n"),
+            "⑴继续加强常规管理,确保检查覆盖率达到100%。\n"
+        );
+        assert_eq!(
+            join("努力提高德育工作的针对性和实效性\n,促进学生全面健康成长。"),
+            "努力提高德育工作的针对性和实效性,促进学生全面健康成长。"
+        );
+        assert_eq!(
+            join("本学期共开展集体备课16次,各备课组坚持每周二下午研读PEP\n教材的使用方法。"),
+            "本学期共开展集体备课16次,各备课组坚持每周二下午研读PEP教材的使用方法。"
+        );
+        // a list number after a line ending on a digit starts its own line
+        let s = "本学期共开展集体备课16次,各备课组坚持每周二下午研读教材共12\n3、做好检查。";
+        assert_eq!(join(s), s);
     }
 
     #[test]
