@@ -134,7 +134,8 @@ pub fn find(s: &str, dead: &[Range<usize>]) -> Vec<Range<usize>> {
             break;
         };
         let text = &s[start..last_at + last.len_utf8()];
-        let next_text = &s[next_at..next.range.end];
+        let next_text = next_logical(s, &ls, j);
+        let next_text = next_text.as_ref();
         if (breaks_sentence(text, last) && continues(next_text)) || opens_on_a_closer(next_text) {
             out.push(last_at + last.len_utf8()..next_at);
         } else {
@@ -143,6 +144,23 @@ pub fn find(s: &str, dead: &[Range<usize>]) -> Vec<Range<usize>> {
         i = j;
     }
     out
+}
+
+/// The text of line `j` with the lines after it that open on a closing
+/// mark (which join it whatever comes before): the line as a second
+/// cleaning sees it, so that cleaning decides the same way twice.
+fn next_logical<'a>(s: &'a str, ls: &[Line], j: usize) -> std::borrow::Cow<'a, str> {
+    let Some((at, _)) = ls[j].first else {
+        return "".into();
+    };
+    let mut text = std::borrow::Cow::Borrowed(&s[at..ls[j].range.end]);
+    for l in ls[j + 1..].iter().filter(|l| l.first.is_some()) {
+        let Some((a, _)) = l.first.filter(|&(a, _)| opens_on_a_closer(&s[a..])) else {
+            break;
+        };
+        text.to_mut().push_str(&s[a..l.range.end]);
+    }
+    text
 }
 
 fn breaks_sentence(text: &str, last: char) -> bool {
