@@ -462,21 +462,15 @@ pub fn split(src: &SourceText, norm: NormText) -> (NormText, Vec<Document>) {
         }
         parts.push((start.0..s.len(), start.1));
     } else {
-        let mut chosen: Vec<&mut Cand> = cands
+        // inline stems run back to the previous stop: trim them together
+        let mut inline: Vec<&mut Cand> = cands
             .iter_mut()
             .enumerate()
-            .filter(|(i, _)| series.contains(i))
+            .filter(|(i, c)| c.inline && series.contains(i))
             .map(|(_, c)| c)
             .collect();
-        let mut inline: Vec<&mut Cand> = chosen.into_iter().filter(|c| c.inline).collect();
         common_stems(s, &mut inline);
-        let chosen: Vec<&Cand> = cands
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| series.contains(i))
-            .map(|(_, c)| c)
-            .collect();
-        let titles: Vec<Range<usize>> = chosen.iter().map(|c| c.title.clone()).collect();
+        let titles: Vec<Range<usize>> = series.iter().map(|&i| cands[i].title.clone()).collect();
         for (i, t) in titles.iter().enumerate() {
             let end = titles.get(i + 1).map_or(s.len(), |n| n.start);
             parts.push((t.start..end, Some(t.clone())));
