@@ -351,7 +351,7 @@ fn single_title(s: &str) -> (Option<Range<usize>>, usize) {
         }
         first.get_or_insert(at);
         if !title_like(line) || LIST_START.is_match(line) {
-            if let Some(n) = glued_title(line) {
+            if let Some(n) = glued_title(line, true) {
                 title = Some(at..at + n);
             }
             break;
@@ -368,9 +368,10 @@ fn single_title(s: &str) -> (Option<Range<usize>>, usize) {
 /// on one line (`…德育工作计划一、指导思想…`, `…工作总结本学期,…`). The
 /// title is the text before the first punctuation, through its last
 /// document type word and a bracketed note right after that
-/// (`…工作计划(2024年秋)`); it counts when a list marker follows it or the
-/// line is a whole page (a paragraph opening with 工作计划 is not a title).
-fn glued_title(line: &str) -> Option<usize> {
+/// (`…工作计划(2024年秋)`); it counts when a list marker follows it or,
+/// with `page`, the line is a whole page (a paragraph opening with 工作计划
+/// is not a title).
+fn glued_title(line: &str, page: bool) -> Option<usize> {
     let head: Vec<(usize, char)> = line
         .char_indices()
         .take(MAX_TITLE)
@@ -401,7 +402,7 @@ fn glued_title(line: &str) -> Option<usize> {
     let rest = &line[end..];
     (longer_than(&line[..end], 3)
         && !rest.is_empty()
-        && (LIST_START.is_match(rest) || longer_than(line, MAX_PARAGRAPH)))
+        && (LIST_START.is_match(rest) || (page && longer_than(line, MAX_PARAGRAPH))))
     .then_some(end)
 }
 
@@ -441,6 +442,33 @@ fn titles_after_dates(s: &str, begin: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// A full date inside a line (`…英语教研组2024年7月5日`).
+static DATE_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[0-9]{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
+        .expect("inline date pattern")
+});
+
+/// Titles of further documents on a page run onto one line, as
+/// [`titles_after_dates`] finds them on separate lines: right after a
+/// signature's full date, a title glued to the heading number of its body
+/// (`…2024年7月5日南湖中学2024学年工作计划一、工作目标…`).
+fn titles_after_inline_dates(s: &str, begin: usize) -> Vec<Range<usize>> {
+    if !s[begin..].contains('年') {
+        return Vec::new();
+    }
+    DATE_INLINE
+        .find_iter(&s[begin..])
+        .filter_map(|m| {
+            let at = begin + m.end();
+            let rest = &s[at..];
+            if rest.starts_with(char::is_whitespace) {
+                return None;
+            }
+            glued_title(rest, false).map(|n| at..at + n)
+        })
+        .collect()
+}
+
 /// Finds the documents of a cleaned file. Returns the cleaned text with each
 /// traditional document folded to simplified script, and the documents with
 /// their spans and titles (sections, items and elements still empty).
@@ -456,27 +484,24 @@ pub fn split(src: &SourceText, norm: NormText) -> (NormText, Vec<Document>) {
     if series.is_empty() {
         let (title, begin) = single_title(s);
         let mut start = (begin, title);
-        for t in titles_after_dates(s, begin) {
+        let mut after = titles_after_dates(s, begin);
+        after.extend(titles_after_inline_dates(s, begin));
+        after.sort_by_key(|t| t.start);
+        for t in after {
             parts.push((start.0..t.start, start.1));
             start = (t.start, Some(t));
         }
         parts.push((start.0..s.len(), start.1));
     } else {
-        let mut chosen: Vec<&mut Cand> = cands
+        // inline stems run back to the previous stop: trim them together
+        let mut inline: Vec<&mut Cand> = cands
             .iter_mut()
             .enumerate()
-            .filter(|(i, _)| series.contains(i))
+            .filter(|(i, c)| c.inline && series.contains(i))
             .map(|(_, c)| c)
             .collect();
-        let mut inline: Vec<&mut Cand> = chosen.into_iter().filter(|c| c.inline).collect();
         common_stems(s, &mut inline);
-        let chosen: Vec<&Cand> = cands
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| series.contains(i))
-            .map(|(_, c)| c)
-            .collect();
-        let titles: Vec<Range<usize>> = chosen.iter().map(|c| c.title.clone()).collect();
+        let titles: Vec<Range<usize>> = series.iter().map(|&i| cands[i].title.clone()).collect();
         for (i, t) in titles.iter().enumerate() {
             let end = titles.get(i + 1).map_or(s.len(), |n| n.start);
             parts.push((t.start..end, Some(t.clone())));
@@ -645,8 +670,8 @@ mod tests {
         );
         // a short paragraph that names a plan opens the body, not a title
         assert_eq!(titles("本学期工作计划如下,请各组落实。\n"), [None]);
-        assert_eq!(glued_title("制订工作计划,落实到人。"), None);
-        assert_eq!(glued_title("计划一、目标"), None);
+        assert_eq!(glued_title("制订工作计划,落实到人。", true), None);
+        assert_eq!(glued_title("计划一、目标", true), None);
     }
 
     #[test]
@@ -667,6 +692,21 @@ mod tests {
         let s = "工作总结\n完成了工作。\n二〇二四年七月五日\n相关工作计划\n";
         assert_eq!(titles(s).len(), 1);
         let s = "工作总结\n一、成绩\n完成了工作。\n下学期工作计划\n继续努力。\n";
+        assert_eq!(titles(s).len(), 1);
+    }
+
+    #[test]
+    fn a_dated_document_then_another_title_on_one_line_are_two_documents() {
+        let s = "英语组工作总结一、常规教研本学期共听课120节。英语教研组2024年7月5日英语组2024学年工作计划一、工作目标提高质量。";
+        assert_eq!(
+            titles(s),
+            [
+                Some("英语组工作总结".into()),
+                Some("英语组2024学年工作计划".into())
+            ]
+        );
+        // a date before a sentence that names a plan starts no document
+        let s = "工作总结\n一、成绩\n2024年3月5日召开工作计划研讨会,落实各项工作。\n";
         assert_eq!(titles(s).len(), 1);
     }
 

@@ -16,21 +16,27 @@ use std::path::PathBuf;
 
 /// Per family, the pooled F1 of events, quotas, topics, goals and all
 /// four that the in-project fixtures must reach, and the titles it must
-/// keep (of those the original finds).
+/// keep (of those the original finds): a little under what it measured
+/// (one-line copies: 0.963 to 0.969 over all four, 13 titles of 13;
+/// wrap35: 0.986; the rest as the original, 0.995).
 const FLOORS: [(&str, [f64; 5], usize); 12] = [
-    ("original", [0.0; 5], 0),
-    ("oneline-slash", [0.0; 5], 0),
-    ("oneline-dash", [0.0; 5], 0),
-    ("oneline-page", [0.0; 5], 0),
-    ("wrap35", [0.0; 5], 0),
-    ("fullwidth", [0.0; 5], 0),
-    ("gbk", [0.0; 5], 0),
-    ("crlf", [0.0; 5], 0),
-    ("web", [0.0; 5], 0),
-    ("stray", [0.0; 5], 0),
-    ("markers", [0.0; 5], 0),
-    ("inline-months", [0.0; 5], 0),
+    ("original", CLEAN, 13),
+    ("oneline-slash", [0.92, 0.97, 0.96, 0.99, 0.95], 13),
+    ("oneline-dash", [0.93, 0.97, 0.96, 0.99, 0.95], 13),
+    ("oneline-page", [0.93, 0.97, 0.96, 0.99, 0.95], 13),
+    ("wrap35", [0.98, 0.97, 0.96, 0.99, 0.97], 12),
+    ("fullwidth", CLEAN, 13),
+    ("gbk", CLEAN, 13),
+    ("crlf", CLEAN, 13),
+    ("web", CLEAN, 13),
+    ("stray", CLEAN, 13),
+    ("markers", CLEAN, 13),
+    ("inline-months", CLEAN, 13),
 ];
+
+/// The floors of the original text, which the variants that lose no
+/// reading (width, encoding, line ends, furniture) must keep too.
+const CLEAN: [f64; 5] = [0.99, 0.98, 0.96, 0.99, 0.98];
 
 #[derive(Default)]
 struct Family {
