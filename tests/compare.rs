@@ -220,12 +220,11 @@ fn monthly_themes_reported_by_theme_with_moves_and_cancellations() {
 
 #[test]
 fn traditional_bulleted_plan_against_a_paraphrasing_summary() {
-    // Known misses: paraphrase beyond the synonym groups (通报/反馈,
-    // 制度/公示栏, 择优推荐/选送, 送教下乡 against 送课 in a sentence of
-    // another month), the 优秀率 goal whose result is pending, and the
+    // Known misses: 送教下乡 in March against 送课 in a sentence naming
+    // June, the 优秀率 goal whose result is pending (成绩尚未公布), and the
     // unplanned 学籍管理系统 upgrade (no figure, date or name to tell it
     // from a general remark).
-    check_floor("L", 0.80, 1);
+    check_floor("L", 0.90, 1);
 }
 
 #[test]
