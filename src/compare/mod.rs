@@ -35,7 +35,30 @@ pub fn compare(
     let sdoc = docs::choose(summary, summary_doc, Kind::Summary)?;
     let units = units::units(&plan.norm, pdoc);
     let read = sentences::summary(&summary.norm, sdoc);
-    let scores = align::scores(&units, &read);
+    // A plan entry that names the summary itself (教科室工作总结 against
+    // the summary 某校春学期教科室工作总结) is done by its being written; it
+    // must not take a sentence of its month about something else.
+    let title = sdoc.title_norm.clone().map(|r| {
+        let t = &summary.norm;
+        (
+            r.clone(),
+            t.as_str()[t.byte_at(r.start)..t.byte_at(r.end)].to_string(),
+        )
+    });
+    let names_summary: Vec<bool> = units
+        .iter()
+        .map(|u| {
+            title
+                .as_ref()
+                .is_some_and(|(_, t)| u.text.chars().count() >= 4 && t.contains(u.text.as_str()))
+        })
+        .collect();
+    let mut scores = align::scores(&units, &read);
+    for (row, &own) in scores.iter_mut().zip(&names_summary) {
+        if own {
+            row.iter_mut().for_each(|x| *x = 0.0);
+        }
+    }
     let found = align::evidence(&units, &scores, &read);
     let mut used = vec![false; read.sentences.len()];
     let mut items = Vec::with_capacity(units.len());
@@ -65,7 +88,16 @@ pub fn compare(
             reason: "no summary sentence speaks of it".into(),
             quota: None,
         };
-        if let Some(f) = f {
+        if let (true, Some((r, _))) = (names_summary[k], &title) {
+            let span = summary.norm.src_span(r.clone());
+            out.status = Status::Done;
+            out.reason = "the summary is this report".into();
+            out.score = 1.0;
+            out.evidence = Some(Evidence {
+                text: summary.source.slice(span).to_string(),
+                span,
+            });
+        } else if let Some(f) = f {
             for &s in &f.sentences {
                 used[s] = true;
             }
@@ -178,4 +210,38 @@ fn totals(items: &[CompareItem]) -> Totals {
         }
     }
     t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_naming_the_summary_is_done_by_it_and_takes_no_sentence() {
+        // written for this test
+        let plan = crate::extract_bytes(
+            "p.txt",
+            "某校春学期教科室工作计划\n一、月份安排\n六月\n1.教科室工作总结\n2.课题结题\n"
+                .as_bytes(),
+        )
+        .expect("plan");
+        let summary = crate::extract_bytes(
+            "s.txt",
+            "某校春学期教科室工作总结\n一、课题研究\n6月,课题顺利结题。\n6月,我校承办了区教科室主任现场会,40余人参加。\n"
+                .as_bytes(),
+        )
+        .expect("summary");
+        let c = compare(&plan, None, &summary, None).expect("compares");
+        let own = c
+            .items
+            .iter()
+            .find(|i| i.text == "教科室工作总结")
+            .expect("entry");
+        assert_eq!(own.status, Status::Done);
+        assert_eq!(
+            own.evidence.as_ref().map(|e| e.text.as_str()),
+            Some("某校春学期教科室工作总结")
+        );
+        assert!(c.unplanned.iter().any(|u| u.text.contains("现场会")));
+    }
 }

@@ -91,14 +91,17 @@ pub fn subject(
         let chunk = &text[c.clone()];
         let head = opened(chunk);
         // A later clause of the same entry is reported with it (召开了课题
-        // 会议,汇报研究情况) unless the chunk turns against it (但读书笔记…).
+        // 会议,汇报研究情况) unless the chunk turns against it (但读书笔记…)
+        // or opens with a name.
         let turned = CONTRAST.iter().any(|w| chunk.starts_with(w));
+        // A named subject (《悦读》作品集正在排版) is no continuation either.
+        let named = after_opener(chunk).starts_with(['《', '“']);
         // A unit asked of a whole group (各班都, 每位) is reported by its
         // parts (三年级…,四年级…): other entries' words open those parts.
         let other = |j: usize| {
             j != k
                 && if units[j].item == unit.item {
-                    j > k && turned
+                    j > k && (turned || named)
                 } else {
                     !universal
                 }
@@ -157,11 +160,15 @@ pub fn subject(
 
 /// A chunk without its opening word and quotes: where its subject starts.
 fn opened(chunk: &str) -> &str {
-    let c = OPENERS
+    after_opener(chunk).trim_start_matches(['“', '《', '「', '"', ' '])
+}
+
+/// A chunk without its opening word (但, 另有).
+fn after_opener(chunk: &str) -> &str {
+    OPENERS
         .iter()
         .find_map(|w| chunk.strip_prefix(w))
-        .unwrap_or(chunk);
-    c.trim_start_matches(['“', '《', '「', '"', ' '])
+        .unwrap_or(chunk)
 }
 
 /// An ordinal at the start of a text (第二期): its number and the char
@@ -254,6 +261,10 @@ mod tests {
         );
         let s = "每位成员都读完了一本教育理论专著,但读书笔记达到5000字的只有6人";
         assert_eq!(about(s, &u, 0, None), "每位成员都读完了一本教育理论专著");
+        // written for this test: a later clause's name opens its own report
+        let u = units(&["整理学生优秀读书笔记", "编印《悦读》学生作品集"], &[1]);
+        let s = "学生优秀读书笔记已收集了180余份,《悦读》作品集正在排版";
+        assert_eq!(about(s, &u, 0, None), "学生优秀读书笔记已收集了180余份");
         let u = units(&["每月召开一次课题会议", "汇报课题研究情况"], &[1]);
         let s = "各课题组分别召开了课题会议,汇报研究情况,4月份因迎接视导未能召开";
         assert_eq!(about(s, &u, 0, None), s);

@@ -234,6 +234,17 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_noun_does_not_weigh() {
+        // written for this test: the system of X is reported as doing X
+        let s = surfaces("实行推门听课制度");
+        assert!(s.contains(&"听课".to_string()), "{s:?}");
+        assert!(!s.contains(&"制度".to_string()), "{s:?}");
+        let a = terms("择优推荐参加市级评比");
+        let b = keys(&terms("选送十五篇参加市级评选"));
+        assert!(a.iter().any(|t| t.surface == "推荐" && b.contains(&t.key)));
+    }
+
+    #[test]
     fn paraphrases_share_a_key() {
         let a = terms("学期末撰写高质量论文参加学校论文比赛");
         let b = terms("全校47位教师撰写的论文参加了期末学校论文大赛");
