@@ -87,12 +87,8 @@ fn compile(class: &str, gate: &mut Gate) -> Vec<Rule> {
 fn start(hir: &Hir, gate: &mut Gate) -> Start {
     let seq = Extractor::new().extract(hir);
     let lits = seq.literals();
-    let long: Option<Vec<[u8; GATE_LEN]>> = lits.and_then(|ls| {
-        ls.iter()
-            .map(|l| l.as_bytes().get(..GATE_LEN)?.try_into().ok())
-            .collect()
-    });
-    if let Some(long) = long {
+    if let Some(ls) = lits.filter(|ls| ls.iter().all(|l| l.len() >= GATE_LEN)) {
+        let long: Vec<Vec<u8>> = ls.iter().map(|l| l.as_bytes().to_vec()).collect();
         return Start::Gated(gate.add(&long));
     }
     let looks = hir.properties().look_set_prefix();
@@ -170,8 +166,10 @@ const STEP: usize = GATE_LEN - KEY_LEN + 1;
 struct Gate {
     /// A bit per hash of a key of some literal.
     bits: Vec<u64>,
-    /// Key → (its offset in the literal, the literal, the rule).
-    keys: HashMap<u32, Vec<(usize, [u8; GATE_LEN], usize)>>,
+    /// Key → (its offset in the literal, the whole literal, the rule). The
+    /// whole literal is checked: 计划 leads a download link's literals
+    /// (计划下载) and most sentences of a plan.
+    keys: HashMap<u32, Vec<(usize, Vec<u8>, usize)>>,
     rules: usize,
 }
 
@@ -181,7 +179,7 @@ fn slot(key: u32) -> usize {
 
 impl Gate {
     /// Adds a rule by the literals its matches start with; returns its index.
-    fn add(&mut self, lits: &[[u8; GATE_LEN]]) -> usize {
+    fn add(&mut self, lits: &[Vec<u8>]) -> usize {
         let rule = self.rules;
         self.rules += 1;
         if self.bits.is_empty() {
@@ -193,7 +191,10 @@ impl Gate {
                 k.copy_from_slice(&lit[off..off + KEY_LEN]);
                 let key = u32::from_le_bytes(k);
                 self.bits[slot(key) / 64] |= 1 << (slot(key) % 64);
-                self.keys.entry(key).or_default().push((off, *lit, rule));
+                self.keys
+                    .entry(key)
+                    .or_default()
+                    .push((off, lit.clone(), rule));
             }
         }
         rule
@@ -209,9 +210,9 @@ impl Gate {
         while let Some(w) = s.get(q..q + KEY_LEN) {
             let key = u32::from_le_bytes([w[0], w[1], w[2], w[3]]);
             if self.bits[slot(key) / 64] & (1 << (slot(key) % 64)) != 0 {
-                for &(off, lit, rule) in self.keys.get(&key).into_iter().flatten() {
-                    if let Some(p) = q.checked_sub(off).filter(|&p| s[p..].starts_with(&lit)) {
-                        out.push((rule, p));
+                for (off, lit, rule) in self.keys.get(&key).into_iter().flatten() {
+                    if let Some(p) = q.checked_sub(*off).filter(|&p| s[p..].starts_with(lit)) {
+                        out.push((*rule, p));
                     }
                 }
             }
@@ -438,6 +439,16 @@ mod tests {
             .filter(|r| matches!(r.start, Start::Anchor { .. }));
         assert!(anchored.count() >= 3);
         assert!(all.into_iter().all(|r| !matches!(r.start, Start::Scan)));
+    }
+
+    #[test]
+    fn the_gate_checks_whole_literals() {
+        // 计划 leads the download link's literals (计划下载) and most lines
+        // of a plan: only the link is a place.
+        let s = "本学期教研计划如下:\n德育工作计划下载\n";
+        let gated = RULES.gate.find(s.as_bytes());
+        assert_eq!(gated.len(), 1, "{gated:?}");
+        assert_eq!(&s[gated[0].1..], "计划下载\n");
     }
 
     #[test]
