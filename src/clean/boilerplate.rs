@@ -10,11 +10,11 @@
 //! Known false positives: a document that itself says 仅供参考 or
 //! 希望对大家有所帮助 loses that sentence.
 
+use crate::dict::FastMap;
 use crate::text::longer_than;
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::literal::Extractor;
 use regex_syntax::hir::{Hir, Look};
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -169,7 +169,7 @@ struct Gate {
     /// Key → (its offset in the literal, the whole literal, the rule). The
     /// whole literal is checked: 计划 leads a download link's literals
     /// (计划下载) and most sentences of a plan.
-    keys: HashMap<u32, Vec<(usize, Vec<u8>, usize)>>,
+    keys: FastMap<u32, Vec<(usize, Vec<u8>, usize)>>,
     rules: usize,
 }
 

@@ -18,11 +18,11 @@
 
 use super::clause::{clauses, trim_end_punct, Clause};
 use super::DocCtx;
+use crate::dict::FastMap;
 use crate::dict::{alternation, entries};
 use crate::model::{Document, Event, Item, Section, When};
 use crate::structure::months::{month_span, NEXT_YEAR};
 use regex::Regex;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -632,7 +632,7 @@ fn entries_after(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
 }
 
 /// Months of the nearest section (the item's own or an ancestor) that has any.
-fn heading_months<'a>(item: &Item, by_id: &HashMap<&str, &'a Section>) -> Option<&'a Section> {
+fn heading_months<'a>(item: &Item, by_id: &FastMap<&str, &'a Section>) -> Option<&'a Section> {
     let mut id = item.section.as_deref();
     let mut guard = 0;
     while let Some(s) = id.and_then(|i| by_id.get(i)) {
@@ -663,9 +663,9 @@ fn heading_when(ctx: &DocCtx, s: &Section) -> When {
 
 /// Fills `doc.events`.
 pub fn extract(ctx: &DocCtx, doc: &mut Document) {
-    let by_id: HashMap<&str, &Section> = doc.sections.iter().map(|s| (s.id.as_str(), s)).collect();
+    let by_id: FastMap<&str, &Section> = doc.sections.iter().map(|s| (s.id.as_str(), s)).collect();
     // Read once per month heading, not once per item under it.
-    let mut whens: HashMap<&str, When> = HashMap::new();
+    let mut whens: FastMap<&str, When> = FastMap::default();
     let mut out = Vec::new();
     for item in &doc.items {
         let text = ctx.item_text(item);
@@ -947,7 +947,7 @@ mod tests {
             section("s2", Some("s1"), &[7, 8]),
             section("s3", Some("s2"), &[]),
         ];
-        let by_id: HashMap<&str, &Section> = secs.iter().map(|s| (s.id.as_str(), s)).collect();
+        let by_id: FastMap<&str, &Section> = secs.iter().map(|s| (s.id.as_str(), s)).collect();
         let item = |sec: Option<&str>| Item {
             id: "i1".into(),
             section: sec.map(Into::into),

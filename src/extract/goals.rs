@@ -25,9 +25,9 @@
 
 use super::DocCtx;
 use crate::dict;
+use crate::dict::{FastMap, FastSet};
 use crate::model::{Document, Goal, Role};
 use regex::Regex;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -142,8 +142,8 @@ fn clause_end(text: &str, from: usize, purpose: bool, in_paren: bool) -> usize {
 
 /// Ids of the sections under a goal heading, with all their descendants
 /// (month headings excepted).
-fn goal_sections(ctx: &DocCtx, doc: &Document) -> HashSet<String> {
-    let mut ids: HashSet<String> = HashSet::new();
+fn goal_sections(ctx: &DocCtx, doc: &Document) -> FastSet<String> {
+    let mut ids: FastSet<String> = FastSet::default();
     // Sections come in document order, so a parent precedes its children.
     for s in &doc.sections {
         let heading = ctx.norm.slice_chars(s.heading_norm.clone());
@@ -164,7 +164,7 @@ pub fn apply(ctx: &DocCtx, doc: &mut Document) {
     // `goals.item` is an item id).
     // First item of each section, found in one pass: a long document has
     // thousands of both.
-    let mut first_item: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+    let mut first_item: FastMap<&str, &str> = FastMap::default();
     for i in &doc.items {
         if let Some(sec) = &i.section {
             first_item.entry(sec.as_str()).or_insert(i.id.as_str());

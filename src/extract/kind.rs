@@ -23,9 +23,9 @@
 use super::quotas::{read_items, Read, Reading};
 use super::DocCtx;
 use crate::dict;
+use crate::dict::FastMap;
 use crate::model::{Document, Kind, Role};
 use regex::Regex;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -58,7 +58,7 @@ static TITLE: LazyLock<Vec<(&'static str, Cue)>> =
 static DECLARE: LazyLock<Vec<(&'static str, Cue)>> =
     LazyLock::new(|| parse(include_str!("../../dictionaries/kind_declare.txt")));
 
-static BODY: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
+static BODY: LazyLock<FastMap<&'static str, Cue>> = LazyLock::new(|| {
     parse(include_str!("../../dictionaries/kind_body.txt"))
         .into_iter()
         .collect()

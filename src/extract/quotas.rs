@@ -22,10 +22,10 @@
 use super::clause::{Clause, Clauses};
 use super::numerals::{find_all, proportion, Numeral};
 use super::DocCtx;
+use crate::dict::FastSet;
 use crate::dict::{alternation, alternation_of, entries};
 use crate::model::{Document, Quota};
 use regex::Regex;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -44,7 +44,7 @@ static NOT_COUNTS: &str = include_str!("../../dictionaries/not_counts.txt");
 static TIME_AFTER: &str = include_str!("../../dictionaries/time_after.txt");
 static UNIT_WORDS: &str = include_str!("../../dictionaries/unit_words.txt");
 static VAGUE_UNITS: &str = include_str!("../../dictionaries/vague_units.txt");
-static COUNT_UNITS: LazyLock<HashSet<&'static str>> =
+static COUNT_UNITS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../dictionaries/count_units.txt")).collect());
 
 /// A unit at the start of a text. Durations first so that 分钟 wins over 分.
@@ -70,8 +70,8 @@ fn unit_after(after: &str) -> Option<(bool, Range<usize>)> {
     }
     UNIT_AT_START.find(after).map(|m| (false, m.range()))
 }
-static DURATION: LazyLock<HashSet<&'static str>> = LazyLock::new(|| entries(DURATIONS).collect());
-static ARTICLE_UNIT: LazyLock<HashSet<&'static str>> =
+static DURATION: LazyLock<FastSet<&'static str>> = LazyLock::new(|| entries(DURATIONS).collect());
+static ARTICLE_UNIT: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| entries(ARTICLE_UNITS).collect());
 static ARTICLE: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(ARTICLE_BEFORE).collect());
 static DESCRIPTIVE: LazyLock<Vec<&'static str>> =
@@ -720,7 +720,7 @@ fn reread(text: &str, reads: Vec<Read>, summary: bool, set: bool) -> Vec<Read> {
 fn in_sets(ctx: &DocCtx, doc: &Document) -> Vec<bool> {
     // Sections whose heading, or an ancestor's, names a set of routines
     // (坚持“八个一”制度 over 参与一个课题); parents precede their children.
-    let mut set_sections: HashSet<&str> = HashSet::new();
+    let mut set_sections: FastSet<&str> = FastSet::default();
     for s in &doc.sections {
         let inherited = s
             .parent

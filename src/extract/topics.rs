@@ -29,10 +29,10 @@
 
 use super::DocCtx;
 use crate::dict;
+use crate::dict::FastSet;
 use crate::model::{Document, Topic};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -56,7 +56,7 @@ fn pairs(list: &'static str) -> Vec<(&'static str, &'static str)> {
     v
 }
 
-fn words(list: &'static str) -> HashSet<&'static str> {
+fn words(list: &'static str) -> FastSet<&'static str> {
     dict::entries(list).collect()
 }
 
@@ -153,7 +153,7 @@ static HONOUR: LazyLock<ByChar> =
     LazyLock::new(|| by_char(include_str!("../../dictionaries/topic_honour.txt"), true));
 static ASSIGN: LazyLock<Vec<&str>> =
     LazyLock::new(|| dict::entries(include_str!("../../dictionaries/level_after.txt")).collect());
-static GENERIC: LazyLock<HashSet<&str>> =
+static GENERIC: LazyLock<FastSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_generic.txt")));
 static BRAND_LIST: &str = include_str!("../../dictionaries/topic_brand.txt");
 static BRAND_ENDS: LazyLock<ByChar> = LazyLock::new(|| by_char(BRAND_LIST, true));
@@ -167,9 +167,9 @@ static BRAND_LAST: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(lasts)
         .expect("single chars build")
 });
-static BRAND_STOP: LazyLock<HashSet<&str>> =
+static BRAND_STOP: LazyLock<FastSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_brand_stop.txt")));
-static PHRASE_END: LazyLock<HashSet<&str>> =
+static PHRASE_END: LazyLock<FastSet<&str>> =
     LazyLock::new(|| words(include_str!("../../dictionaries/topic_phrase_end.txt")));
 /// One search for all junk words instead of one per word.
 static JUNK: LazyLock<AhoCorasick> = LazyLock::new(|| {

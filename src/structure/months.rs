@@ -6,10 +6,10 @@
 //! `1月,两个微型课题顺利结题` are dated sentences, not headings.
 
 use crate::dict::entries;
-use std::collections::HashSet;
+use crate::dict::FastSet;
 use std::sync::LazyLock;
 
-static COLUMNS: LazyLock<HashSet<&'static str>> =
+static COLUMNS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../dictionaries/table_columns.txt")).collect());
 
 /// Chars of the longest column name.
