@@ -77,11 +77,24 @@ fn char_starts(s: &str, base: usize, dst: &mut [u32]) -> usize {
         let continuation = w & !(w << 1) & HIGH;
         let (offsets, count) = &STARTS[gather(!continuation & HIGH)];
         let count = *count as usize;
-        // near the end of `dst` only the true offsets fit
-        let width = if n + 8 <= dst.len() { 8 } else { count };
-        if let Some(d) = dst.get_mut(n..n + width) {
-            for (d, &o) in d.iter_mut().zip(offsets) {
-                *d = at + o as u32;
+        match dst
+            .get_mut(n..n + 8)
+            .and_then(|d| <&mut [u32; 8]>::try_from(d).ok())
+        {
+            // Eight at once, of a fixed width the compiler turns into a
+            // few vector instructions (widen, add, store).
+            Some(d) => {
+                for (d, &o) in d.iter_mut().zip(offsets) {
+                    *d = at + o as u32;
+                }
+            }
+            // near the end of `dst` only the true offsets fit
+            None => {
+                if let Some(d) = dst.get_mut(n..n + count) {
+                    for (d, &o) in d.iter_mut().zip(offsets) {
+                        *d = at + o as u32;
+                    }
+                }
             }
         }
         n += count;
