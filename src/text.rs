@@ -30,6 +30,14 @@ pub fn utf8_width(lead: u8) -> usize {
     }
 }
 
+/// `s` without its leading whitespace, and how many bytes that was: one
+/// pass, where `s.len() - s.trim_start().len()` beside a second
+/// `trim_start` reads the whitespace twice.
+pub fn trim_lead(s: &str) -> (usize, &str) {
+    let rest = s.trim_start();
+    (s.len() - rest.len(), rest)
+}
+
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The bits 7, 15, … 63 of `starts` as one byte (a bit per byte of a word).
