@@ -11,7 +11,7 @@
 
 use crate::clean::fold;
 use crate::model::{Document, Script};
-use crate::text::{longer_than, NormText, SourceText};
+use crate::text::{longer_than, trim_lead, NormText, SourceText};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -189,9 +189,7 @@ fn candidates(s: &str) -> Vec<Cand> {
     digit_titles_inline(s, &mut out);
     let mut start = 0;
     for piece in s.split_inclusive('\n') {
-        let line = piece.trim_end();
-        let lead = line.len() - line.trim_start().len();
-        let body = line.trim_start();
+        let (lead, body) = trim_lead(piece.trim_end());
         let at = start + lead;
         start += piece.len();
         if !may_end_suffix(body) || !title_like(body) || BRACKETED.is_match(body) {
@@ -343,8 +341,9 @@ fn single_title(s: &str) -> (Option<Range<usize>>, usize) {
     let mut start = 0;
     let mut first = None;
     for piece in s.split_inclusive('\n') {
-        let line = piece.trim();
-        let at = start + (piece.len() - piece.trim_start().len());
+        let (lead, line) = trim_lead(piece);
+        let line = line.trim_end();
+        let at = start + lead;
         start += piece.len();
         if line.is_empty() {
             continue;
@@ -424,8 +423,9 @@ fn titles_after_dates(s: &str, begin: usize) -> Vec<Range<usize>> {
     let mut pending: Option<Range<usize>> = None;
     let mut start = begin;
     for piece in s[begin..].split_inclusive('\n') {
-        let line = piece.trim();
-        let at = start + (piece.len() - piece.trim_start().len());
+        let (lead, line) = trim_lead(piece);
+        let line = line.trim_end();
+        let at = start + lead;
         start += piece.len();
         if line.is_empty() {
             continue;

@@ -56,7 +56,7 @@ enum Start {
     /// vector search for those bytes finds every place, a literal's length
     /// before the end of each.
     Anchor {
-        end: memchr::memmem::Finder<'static>,
+        end: Box<memchr::memmem::Finder<'static>>,
         lits: Vec<Vec<u8>>,
     },
     /// Anywhere.
@@ -107,7 +107,7 @@ fn start(hir: &Hir, gate: &mut Gate) -> Start {
         return Start::Scan;
     }
     Start::Anchor {
-        end: memchr::memmem::Finder::new(end).into_owned(),
+        end: Box::new(memchr::memmem::Finder::new(end).into_owned()),
         lits,
     }
 }

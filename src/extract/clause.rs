@@ -8,7 +8,7 @@
 //! and does not split. Known limits: 、 inside a list of nouns (学生作业、
 //! 教师作业) splits a phrase that belongs together.
 
-use crate::text::utf8_width;
+use crate::text::{trim_lead, utf8_width};
 use std::ops::Range;
 
 /// A clause: its byte range (trimmed of spaces) and the delimiter after it.
@@ -141,9 +141,8 @@ impl Iterator for Clauses<'_> {
 
 /// The clause of `text[r]` trimmed of spaces, `None` when nothing is left.
 fn trimmed(text: &str, r: Range<usize>, end: Option<char>, bracketed: bool) -> Option<Clause> {
-    let s = &text[r.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
+    let (lead, t) = trim_lead(&text[r.clone()]);
+    let t = t.trim_end();
     if t.is_empty() {
         return None;
     }

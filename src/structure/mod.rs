@@ -18,7 +18,7 @@ pub mod markers;
 pub mod months;
 
 use crate::model::{Document, Item, Role, Section};
-use crate::text::{longer_than, NormText, SourceText};
+use crate::text::{longer_than, trim_lead, NormText, SourceText};
 use markers::{Kind, Marker};
 use regex::Regex;
 use std::ops::Range;
@@ -269,12 +269,10 @@ fn blocks(s: &str, a: usize, b: usize) -> Vec<Block> {
     for piece in s[a..b].split_inclusive('\n') {
         let line_at = start;
         start += piece.len();
-        let line = piece.trim_end();
-        let lead = line.len() - line.trim_start().len();
-        if line.trim().is_empty() {
+        let (lead, line) = trim_lead(piece.trim_end());
+        if line.is_empty() {
             continue;
         }
-        let line = &line[lead..];
         let base = line_at + lead;
         cuts.clear();
         let mut first = markers::at(line);
@@ -492,9 +490,8 @@ impl Builder<'_> {
         section: Option<usize>,
     ) {
         let s = self.norm.as_str();
-        let t = &s[r.clone()];
-        let lead = t.len() - t.trim_start().len();
-        let t = t.trim_start().trim_end_matches(is_trailing);
+        let (lead, t) = trim_lead(&s[r.clone()]);
+        let t = t.trim_end_matches(is_trailing);
         if !longer_than(t, 1) && marker.is_none() {
             return;
         }
