@@ -17,21 +17,23 @@ use std::path::PathBuf;
 /// Per family, the pooled F1 of events, quotas, topics, goals and all
 /// four that the in-project fixtures must reach, and the titles it must
 /// keep (of those the original finds): a little under what it measured
-/// (one-line copies: 0.963 to 0.969 over all four, 13 titles of 13;
-/// wrap35: 0.986; the rest as the original, 0.995).
+/// (one-line copies: 0.949 to 0.953 over all four, 17 titles of 17;
+/// wrap35: 0.984, 15 titles; the rest as the original, 0.997). The
+/// one-line copies lose most on n9, whose 日期/内容/负责人 table, flattened
+/// onto one line, no longer has rows to date its events by.
 const FLOORS: [(&str, [f64; 5], usize); 12] = [
-    ("original", CLEAN, 13),
-    ("oneline-slash", [0.92, 0.97, 0.96, 0.99, 0.95], 13),
-    ("oneline-dash", [0.93, 0.97, 0.96, 0.99, 0.95], 13),
-    ("oneline-page", [0.93, 0.97, 0.96, 0.99, 0.95], 13),
-    ("wrap35", [0.98, 0.97, 0.96, 0.99, 0.97], 12),
-    ("fullwidth", CLEAN, 13),
-    ("gbk", CLEAN, 13),
-    ("crlf", CLEAN, 13),
-    ("web", CLEAN, 13),
-    ("stray", CLEAN, 13),
-    ("markers", CLEAN, 13),
-    ("inline-months", CLEAN, 13),
+    ("original", CLEAN, 17),
+    ("oneline-slash", [0.89, 0.97, 0.96, 0.95, 0.94], 17),
+    ("oneline-dash", [0.89, 0.97, 0.96, 0.95, 0.94], 17),
+    ("oneline-page", [0.89, 0.97, 0.96, 0.95, 0.94], 17),
+    ("wrap35", [0.98, 0.96, 0.96, 0.99, 0.97], 15),
+    ("fullwidth", CLEAN, 17),
+    ("gbk", CLEAN, 17),
+    ("crlf", CLEAN, 17),
+    ("web", CLEAN, 17),
+    ("stray", CLEAN, 17),
+    ("markers", CLEAN, 17),
+    ("inline-months", CLEAN, 17),
 ];
 
 /// The floors of the original text, which the variants that lose no
