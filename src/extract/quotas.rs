@@ -348,7 +348,8 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     // 近, 约, 余 read as well in a report as in a plan: only rate and target
     // words make a target, and a target word sets what follows it (有52人制定
     // 了读书计划: that 计划 is a noun after a reported fact).
-    let own_target = rate || TARGET.find_iter(before).any(|m| m.as_str() != "每");
+    let target_word = TARGET.find_iter(before).any(|m| m.as_str() != "每");
+    let own_target = rate || target_word;
     // In a plan a target earlier in the sentence outweighs a report word
     // there: 力争论文获奖率达到60%,发表率提高10% (获 of 获奖率 reports nothing).
     let report = reports(clause, cx.summary)
@@ -384,6 +385,12 @@ pub(crate) fn reading(clause: &str, c: &Clause, count: &Count, cx: Context) -> R
     if count.duration && !rate {
         return Reading::Neither;
     }
+    // 每次 says "each time", no rate of work: 每次确定一名中心发言人 names who
+    // acts, as 一人执笔 does; a rate word elsewhere still sets the count.
+    let each_occasion = before
+        .match_indices('每')
+        .all(|(at, m)| before[at + m.len()..].starts_with('次'));
+    let own_target = own_target && (target_word || !each_occasion);
     if plain_one && !cx.listed && article(clause, count, rate, own_target, cx) {
         return Reading::Neither;
     }
@@ -1080,6 +1087,8 @@ mod tests {
             "计划从语文组开始实验,组内成员全员参与设计,一人执笔,分单元备课",
             "本学期将继续以一次读书活动为载体",
             "每开展一次活动都要做好记录",
+            "继续坚持每周二下午集体备课,每次确定一名中心发言人",
+            "每次研讨确定一位主持人",
             "为学校的发展贡献一份力量",
             "建立一套完整的课题档案",
             "教研活动要有一个明确的主题",
@@ -1108,6 +1117,9 @@ mod tests {
             ("每周听一节课就写一篇反思", 2),
             ("每位新教师写一篇反思,都要交教科室", 1),
             ("每两周一次,都在周三", 1),
+            // 每次 with a rate word or a target word of its own still counts
+            ("每次活动每组推选一人发言", 1),
+            ("每次活动要求推选一人上研究课", 1),
             // the 以…为 frame closed before the count
             ("以课题为抓手开展一次专题培训为期两天", 1),
         ] {
