@@ -148,13 +148,15 @@ pub fn at(s: &str) -> Option<Marker> {
                 return Some(schedule(Kind::Month, h));
             }
             let (num, len) = numbered(s, false, &['、', '.', ',', '．'])?;
-            // 1.5倍, 1、2年级, 2021.9 are not markers; `2、9月15日召开` and
-            // `3、2021年9月召开` are
+            // 1.5倍, 1、2年级, 2021.9 are not markers; `2、9月15日召开`,
+            // `3、2021年9月召开` and `4.9月举行` (no month is a decimal; 1、2月
+            // names two months) are
             let after = s[len..].trim_start_matches(' ');
-            if next_after(len).is_some_and(|c| c.is_ascii_digit())
-                && !starts_with_date(after)
-                && !starts_with_year(after)
-            {
+            let dotted = s[..len].ends_with(['.', '．']);
+            let opens_entry = starts_with_date(after)
+                || starts_with_year(after)
+                || (dotted && starts_with_month(after));
+            if next_after(len).is_some_and(|c| c.is_ascii_digit()) && !opens_entry {
                 return None;
             }
             Some(simple(Kind::Arabic, num, s, len))
@@ -218,6 +220,15 @@ fn starts_with_date(s: &str) -> bool {
             .any(|p| rest.starts_with(p))
 }
 
+/// `9月`, `12月`: a month of the calendar opening the text.
+fn starts_with_month(s: &str) -> bool {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    s[digits..].starts_with('月')
+        && s[..digits]
+            .parse::<u32>()
+            .is_ok_and(|m| (1..=12).contains(&m))
+}
+
 /// `2021年`, `2021学年`, `2021年度`: a year opening an entry. A list
 /// marker holds at most two digits, so four digits after one start the
 /// entry's text.
@@ -269,6 +280,8 @@ mod tests {
         assert_eq!(kind("3. 10月中旬完成"), Some((Kind::Arabic, 3)));
         assert_eq!(kind("3、2021年秋季开展读书节"), Some((Kind::Arabic, 3)));
         assert_eq!(kind("2.2022学年完成结题"), Some((Kind::Arabic, 2)));
+        assert_eq!(kind("4.9月举行青年教师赛课"), Some((Kind::Arabic, 4)));
+        assert_eq!(kind("5．12月完成结题"), Some((Kind::Arabic, 5)));
         let m = at("(1)、一个方案").unwrap();
         assert_eq!(m.len, "(1)、".len());
     }
@@ -278,6 +291,8 @@ mod tests {
         for s in [
             "1.5倍",
             "1、2年级",
+            "1、2月份完成",
+            "1.13月",
             "2021.9开学",
             "三、四年级",
             "2021-7-6",
