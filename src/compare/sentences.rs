@@ -28,6 +28,9 @@ pub struct Sentence {
     /// sections: the opening, which speaks of the term in general
     /// (按照学期初制定的计划, 较好地完成了大部分工作).
     pub preamble: bool,
+    /// It stands under a section heading about what comes next (下学期打算,
+    /// 今后工作设想): it restates the plan as intention, reporting nothing.
+    pub ahead: bool,
     /// Comma chunks (byte ranges of `text`) with the months each names,
     /// or the month of its line's schedule heading when none.
     pub chunks: Vec<(Range<usize>, Vec<u32>)>,
@@ -91,6 +94,7 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
     let mut sentences = Vec::new();
     let mut headings: Vec<Heading> = Vec::new();
     let mut section_heading: Option<usize> = None;
+    let mut ahead = false;
     let mut date = doc_date(doc);
     for (para, line) in layout::doc_lines(norm, doc).into_iter().enumerate() {
         let line_text = &text[line.bytes.clone()];
@@ -103,6 +107,7 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
                     }
                 }
                 section_heading = Some(push_heading(&mut headings, line_text));
+                ahead = is_ahead_heading(line_text);
                 continue;
             }
             LineKind::Body => {}
@@ -140,6 +145,7 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
             let months = distinct_months(&chunks);
             sentences.push(Sentence {
                 preamble: section_heading.is_none(),
+                ahead,
                 months,
                 norm: norm.char_at(s.start)..norm.char_at(s.end),
                 text: s_text.to_string(),
@@ -168,6 +174,12 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
         headings,
         date,
     }
+}
+
+/// A heading in future wording (下学期打算, 今后努力方向) opens the part of a
+/// summary that looks ahead.
+fn is_ahead_heading(line: &str) -> bool {
+    !super::cues::find(line, None).future.is_empty()
 }
 
 fn distinct_months(chunks: &[(Range<usize>, Vec<u32>)]) -> Vec<u32> {
@@ -216,6 +228,7 @@ mod tests {
             .collect();
         Sentence {
             preamble: false,
+            ahead: false,
             months: distinct_months(&chunks),
             norm: 0..0,
             text: text.to_string(),
@@ -225,6 +238,16 @@ mod tests {
             terms: Vec::new(),
             keys: HashSet::new(),
         }
+    }
+
+    #[test]
+    fn a_heading_about_next_term_looks_ahead() {
+        // written for this test
+        assert!(is_ahead_heading("三、下学期打算"));
+        assert!(is_ahead_heading("四、今后工作设想"));
+        assert!(is_ahead_heading("(三)下一步努力方向"));
+        assert!(!is_ahead_heading("一、主要工作及成效"));
+        assert!(!is_ahead_heading("二、存在问题与不足"));
     }
 
     #[test]
