@@ -59,7 +59,18 @@ impl Sentence {
                 !c.1.is_empty() && !c.1.contains(&m) && !moved_to(&self.text[c.0.clone()])
             })
             .map_or(self.text.len(), |k| self.chunks[first + k].0.end);
-        self.chunks[first].0.start..end
+        // 组织了两次模拟考试,分别在三月和五月: a chunk of dates alone dates
+        // the event of the chunk before it.
+        let start = match first.checked_sub(1).map(|p| &self.chunks[p]) {
+            Some(prev)
+                if prev.1.is_empty()
+                    && terms::terms(&self.text[self.chunks[first].0.clone()]).is_empty() =>
+            {
+                prev.0.start
+            }
+            _ => self.chunks[first].0.start,
+        };
+        start..end
     }
 }
 
@@ -257,6 +268,9 @@ mod tests {
         assert_eq!(&s.text[s.month_scope(12)], s.text);
         let s = sentence("原计划6月举行的展示活动,推迟到下学期10月举行");
         assert_eq!(&s.text[s.month_scope(6)], s.text);
+        // written: dates alone belong to the chunk before
+        let s = sentence("初三年级组织了两次模拟考试,分别在三月和五月");
+        assert_eq!(&s.text[s.month_scope(5)], s.text);
         let s = sentence("3月开展了培训,5月开展了评比");
         assert_eq!(&s.text[s.month_scope(3)], "3月开展了培训");
     }
