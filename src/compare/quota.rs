@@ -219,6 +219,10 @@ pub fn check(
 /// opening and exams).
 const TERM_MONTHS: f64 = 4.0;
 
+/// Teaching weeks of a term: a weekly activity is due about this often (a
+/// term's twenty weeks less its opening, exam and holiday weeks).
+const TERM_WEEKS: f64 = 15.0;
+
 /// A rate (每人一篇, 每月一次) against a total of the same unit (共撰写论文7篇,
 /// 共组织演练3次): the rate times the size of the group it is asked of, or
 /// times the months of a term.
@@ -235,6 +239,11 @@ fn rate_against_total(
     let (times, of) = match group {
         Some(n) => (n, "members"),
         None if unit.contains("每月") => (TERM_MONTHS, "months"),
+        // Every other week (每两周, 隔周, 双周) before every week.
+        None if ["每两周", "隔周", "双周"].iter().any(|w| unit.contains(w)) => {
+            (TERM_WEEKS / 2.0, "fortnights")
+        }
+        None if unit.contains("每周") => (TERM_WEEKS, "weeks"),
         None => return None,
     };
     let total = |text: &str| {
@@ -391,6 +400,17 @@ mod tests {
         assert!(short.is_some_and(|c| c.verdict.is_some_and(|v| v.0 == Status::Partial)));
         let met = run("每月组织一次安全疏散演练", "本学期共组织安全疏散演练5次");
         assert!(met.is_some_and(|c| c.verdict.is_none()));
+    }
+
+    #[test]
+    fn a_weekly_rate_against_a_term_total() {
+        // written for this test
+        let short = run("各班每周开展一次户外混龄游戏活动", "全学期共开展了11次");
+        assert!(short.is_some_and(|c| c.verdict.is_some_and(|v| v.0 == Status::Partial)));
+        let met = run("每周集体备课一次", "全学期共集体备课17次");
+        assert!(met.is_some_and(|c| c.verdict.is_none()));
+        let fortnightly = run("每两周组织一次园本教研活动", "全学期共开展园本教研活动9次");
+        assert!(fortnightly.is_some_and(|c| c.verdict.is_none()));
     }
 
     #[test]
