@@ -130,9 +130,11 @@ pub fn evidence(units: &[Unit], scores: &[Vec<f64>], summary: &Summary) -> Vec<O
                     .count();
                 row[i] + COVER_WEIGHT * held as f64 / s.terms.len().max(1) as f64
             };
-            let pick = |about_month: bool| {
+            // A sentence that reports (not one restating the plan under a
+            // heading about next term) is the evidence when one matches.
+            let pick_in = |about_month: bool, ahead: bool| {
                 (0..row.len())
-                    .filter(|&i| row[i] >= MIN_MATCH)
+                    .filter(|&i| row[i] >= MIN_MATCH && summary.sentences[i].ahead == ahead)
                     .filter(|&i| {
                         !about_month
                             || u.month
@@ -144,6 +146,9 @@ pub fn evidence(units: &[Unit], scores: &[Vec<f64>], summary: &Summary) -> Vec<O
                         _ => Some((i, r)),
                     })
                     .map(|(i, _)| i)
+            };
+            let pick = |about_month: bool| {
+                pick_in(about_month, false).or_else(|| pick_in(about_month, true))
             };
             let best = if u.month.is_some() {
                 pick(true).or_else(|| pick(false))

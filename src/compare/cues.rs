@@ -25,6 +25,8 @@ static PENDING_RESULTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 static WAITING: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../dictionaries/compare_waiting.txt")).collect());
+static INCIDENTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../../dictionaries/compare_incidents.txt")).collect());
 static PARTIAL: &str = include_str!("../../dictionaries/compare_partial.txt");
 static FUTURE: &str = include_str!("../../dictionaries/compare_future.txt");
 
@@ -57,6 +59,12 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d+)\s*(?:名|位|个|人)[^,;。]{0,16}?中[,]?\s*(?:有|共有|已有)?\s*(\d+)\s*(?:名|位|个|人)")
         .expect("part-of pattern")
+});
+/// 于 and a month (于九月底正式成立, 于四月启动): the report idiom for when
+/// something took place; a date, an outcome unless the text is future.
+static AT_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"于\s*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:初|底|末|上旬|中旬|下旬|份)?")
+        .expect("at-month pattern")
 });
 /// Postponed to a month: held later, within the term.
 static LATER_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -137,12 +145,23 @@ pub fn find(text: &str, after: Option<(u32, u32)>) -> Cues {
                 {
                     continue;
                 }
+                // 未发生传染病流行: a clean record is an outcome.
+                if *kind == Kind::NotDone
+                    && INCIDENTS
+                        .iter()
+                        .any(|p| text[r.end..].starts_with(p) && ends.contains(&(r.end + p.len())))
+                {
+                    taken.push((r, Kind::Done));
+                    continue;
+                }
                 // 推迟到5月: held later within the term, not dropped (unless
-                // that month is past the summary's date).
+                // that month is past the summary's date); it was held, which
+                // outweighs the 原定 that usually comes with it.
                 if *kind == Kind::NotDone
                     && is_postponement(w)
                     && later_month(&text[r.end..]).is_some_and(|m| !after_date(m, 31, after))
                 {
+                    taken.push((r, Kind::Done));
                     continue;
                 }
                 taken.push((r, *kind));
@@ -182,6 +201,9 @@ pub fn find(text: &str, after: Option<(u32, u32)>) -> Cues {
         if let (Ok(whole), Ok(part)) = (c[1].parse(), c[2].parse()) {
             cues.part_of = Some((part, whole));
         }
+    }
+    for m in AT_MONTH.find_iter(text) {
+        cues.weak_done.push(m.as_str().to_string());
     }
     for (_, m, d) in layout::dates_in(text) {
         if after_date(m, d, after) {
@@ -352,6 +374,31 @@ mod tests {
         assert_eq!(status("运动会因雨推迟到5月举行了"), Status::Done);
         // past the summary's date (30 June): not done this term
         assert_eq!(status("运动会因雨推迟到9月举行"), Status::NotDone);
+        // written: no 了, and the 原定 of the first date is no future
+        assert_eq!(
+            status("原定十月举行的小班自理能力比赛,因流感推迟到十一月中旬举行"),
+            Status::Done
+        );
+    }
+
+    #[test]
+    fn a_clean_record_is_an_outcome() {
+        // written for this test
+        assert_eq!(status("全学期未发生传染病流行"), Status::Done);
+        assert_eq!(
+            status("开齐开足了国家规定课程,没有出现随意增减课时的现象"),
+            Status::Done
+        );
+        // a negation before any other verb still is one
+        assert_eq!(status("这项工作没有开展"), Status::NotDone);
+    }
+
+    #[test]
+    fn yu_and_a_month_dates_a_report() {
+        // written for this test
+        assert_eq!(status("园家长委员会于九月底正式成立"), Status::Done);
+        assert_eq!(status("校园读书节于4月启动"), Status::Done);
+        assert_eq!(status("家长会将于九月底召开"), Status::Mentioned);
     }
 
     #[test]

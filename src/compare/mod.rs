@@ -141,7 +141,14 @@ pub fn compare(
                 }
             };
             let c = cues::find(&cue_text, read.date);
-            let (mut status, mut reason) = cues::decide(&c);
+            let (mut status, mut reason) = if first.ahead {
+                (
+                    Status::Mentioned,
+                    "restated under a heading about next term".to_string(),
+                )
+            } else {
+                cues::decide(&c)
+            };
             let item_text = &plan.norm.as_str()
                 [plan.norm.byte_at(item.norm.start)..plan.norm.byte_at(item.norm.end)];
             let group = quota::group_size(

@@ -219,6 +219,10 @@ pub fn check(
 /// opening and exams).
 const TERM_MONTHS: f64 = 4.0;
 
+/// Teaching weeks of a term: a weekly activity is due about this often (a
+/// term's twenty weeks less its opening, exam and holiday weeks).
+const TERM_WEEKS: f64 = 15.0;
+
 /// A rate (每人一篇, 每月一次) against a total of the same unit (共撰写论文7篇,
 /// 共组织演练3次): the rate times the size of the group it is asked of, or
 /// times the months of a term.
@@ -232,10 +236,22 @@ fn rate_against_total(
     if !planned.rate {
         return None;
     }
-    let (times, of) = match group {
-        Some(n) => (n, "members"),
-        None if unit.contains("每月") => (TERM_MONTHS, "months"),
-        None => return None,
+    let period = if unit.contains("每月") {
+        Some((TERM_MONTHS, "months"))
+    } else if ["每两周", "隔周", "双周"].iter().any(|w| unit.contains(w)) {
+        // Every other week before every week.
+        Some((TERM_WEEKS / 2.0, "fortnights"))
+    } else if unit.contains("每周") {
+        Some((TERM_WEEKS, "weeks"))
+    } else {
+        None
+    };
+    // 每位教师每月一篇: the group times the periods.
+    let (times, of) = match (group, period) {
+        (Some(n), Some((p, w))) => (n * p, w),
+        (Some(n), None) => (n, "members"),
+        (None, Some(p)) => p,
+        (None, None) => return None,
     };
     let total = |text: &str| {
         counts(text)
@@ -270,6 +286,11 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("group pattern")
 });
 
+/// A group's size written after its name: 专任教师18人, 班主任12名.
+static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han}{2,4}?)(\d+)\s*(?:人|位|名)").expect("group-after pattern")
+});
+
 /// Words that ask a quota of each member of a group.
 const PER_PERSON: [&str; 5] = ["每人", "人人", "每位", "每名", "每个"];
 
@@ -299,6 +320,25 @@ pub fn group_size(item: &str, unit: &str, texts: &[&str]) -> Option<f64> {
                 None
             }
         })
+        .chain(
+            texts
+                .iter()
+                .flat_map(|t| GROUP_AFTER.captures_iter(t))
+                .filter_map(|c| {
+                    // The name may start inside the word before (其中专任教师): try
+                    // its two- to four-character ends.
+                    let name = c.get(1)?.as_str();
+                    let named = name
+                        .char_indices()
+                        .map(|(i, _)| &name[i..])
+                        .any(|n| n.chars().count() >= 2 && item.contains(n));
+                    if named {
+                        number(&c[2])
+                    } else {
+                        None
+                    }
+                }),
+        )
         .max_by(f64::total_cmp)
 }
 
@@ -350,6 +390,17 @@ mod tests {
         assert!(c.is_none());
         // no per-person word, no group
         assert_eq!(group_size("班主任撰写案例", "班主任撰写案例", &texts), None);
+        // written: the count after the name, and a monthly rate for each
+        let unit = "每位教师每月撰写一篇游戏观察记录";
+        let n = group_size(unit, unit, &["其中专任教师18人,保育员9人"]);
+        assert_eq!(n, Some(18.0));
+        let verdict =
+            |ev: &str| check(unit, &[], ev, ev, &cues::find(ev, None), n).and_then(|c| c.verdict);
+        assert_eq!(
+            verdict("全体教师共撰写游戏观察记录62篇").map(|v| v.0),
+            Some(Status::Partial)
+        );
+        assert!(verdict("全体教师共撰写游戏观察记录75篇").is_none());
         // a group the entry does not name
         assert_eq!(group_size("每位教师写一篇", "每位教师写一篇", &texts), None);
     }
@@ -391,6 +442,17 @@ mod tests {
         assert!(short.is_some_and(|c| c.verdict.is_some_and(|v| v.0 == Status::Partial)));
         let met = run("每月组织一次安全疏散演练", "本学期共组织安全疏散演练5次");
         assert!(met.is_some_and(|c| c.verdict.is_none()));
+    }
+
+    #[test]
+    fn a_weekly_rate_against_a_term_total() {
+        // written for this test
+        let short = run("各班每周开展一次户外混龄游戏活动", "全学期共开展了11次");
+        assert!(short.is_some_and(|c| c.verdict.is_some_and(|v| v.0 == Status::Partial)));
+        let met = run("每周集体备课一次", "全学期共集体备课17次");
+        assert!(met.is_some_and(|c| c.verdict.is_none()));
+        let fortnightly = run("每两周组织一次园本教研活动", "全学期共开展园本教研活动9次");
+        assert!(fortnightly.is_some_and(|c| c.verdict.is_none()));
     }
 
     #[test]

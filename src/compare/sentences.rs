@@ -28,6 +28,9 @@ pub struct Sentence {
     /// sections: the opening, which speaks of the term in general
     /// (按照学期初制定的计划, 较好地完成了大部分工作).
     pub preamble: bool,
+    /// It stands under a section heading about what comes next (下学期打算,
+    /// 今后工作设想): it restates the plan as intention, reporting nothing.
+    pub ahead: bool,
     /// Comma chunks (byte ranges of `text`) with the months each names,
     /// or the month of its line's schedule heading when none.
     pub chunks: Vec<(Range<usize>, Vec<u32>)>,
@@ -56,7 +59,18 @@ impl Sentence {
                 !c.1.is_empty() && !c.1.contains(&m) && !moved_to(&self.text[c.0.clone()])
             })
             .map_or(self.text.len(), |k| self.chunks[first + k].0.end);
-        self.chunks[first].0.start..end
+        // 组织了两次模拟考试,分别在三月和五月: a chunk of dates alone dates
+        // the event of the chunk before it.
+        let start = match first.checked_sub(1).map(|p| &self.chunks[p]) {
+            Some(prev)
+                if prev.1.is_empty()
+                    && terms::terms(&self.text[self.chunks[first].0.clone()]).is_empty() =>
+            {
+                prev.0.start
+            }
+            _ => self.chunks[first].0.start,
+        };
+        start..end
     }
 }
 
@@ -91,6 +105,7 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
     let mut sentences = Vec::new();
     let mut headings: Vec<Heading> = Vec::new();
     let mut section_heading: Option<usize> = None;
+    let mut ahead = false;
     let mut date = doc_date(doc);
     for (para, line) in layout::doc_lines(norm, doc).into_iter().enumerate() {
         let line_text = &text[line.bytes.clone()];
@@ -103,6 +118,7 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
                     }
                 }
                 section_heading = Some(push_heading(&mut headings, line_text));
+                ahead = is_ahead_heading(line_text);
                 continue;
             }
             LineKind::Body => {}
@@ -140,6 +156,7 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
             let months = distinct_months(&chunks);
             sentences.push(Sentence {
                 preamble: section_heading.is_none(),
+                ahead,
                 months,
                 norm: norm.char_at(s.start)..norm.char_at(s.end),
                 text: s_text.to_string(),
@@ -168,6 +185,12 @@ pub fn summary(norm: &NormText, doc: &Document) -> Summary {
         headings,
         date,
     }
+}
+
+/// A heading in future wording (下学期打算, 今后努力方向) opens the part of a
+/// summary that looks ahead.
+fn is_ahead_heading(line: &str) -> bool {
+    !super::cues::find(line, None).future.is_empty()
 }
 
 fn distinct_months(chunks: &[(Range<usize>, Vec<u32>)]) -> Vec<u32> {
@@ -216,6 +239,7 @@ mod tests {
             .collect();
         Sentence {
             preamble: false,
+            ahead: false,
             months: distinct_months(&chunks),
             norm: 0..0,
             text: text.to_string(),
@@ -228,12 +252,25 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_about_next_term_looks_ahead() {
+        // written for this test
+        assert!(is_ahead_heading("三、下学期打算"));
+        assert!(is_ahead_heading("四、今后工作设想"));
+        assert!(is_ahead_heading("(三)下一步努力方向"));
+        assert!(!is_ahead_heading("一、主要工作及成效"));
+        assert!(!is_ahead_heading("二、存在问题与不足"));
+    }
+
+    #[test]
     fn a_month_an_activity_was_moved_to_stays_in_its_scope() {
         // written for this test
         let s = sentence("评选因12月教学安排紧张,调整到1月进行,共评出46名");
         assert_eq!(&s.text[s.month_scope(12)], s.text);
         let s = sentence("原计划6月举行的展示活动,推迟到下学期10月举行");
         assert_eq!(&s.text[s.month_scope(6)], s.text);
+        // written: dates alone belong to the chunk before
+        let s = sentence("初三年级组织了两次模拟考试,分别在三月和五月");
+        assert_eq!(&s.text[s.month_scope(5)], s.text);
         let s = sentence("3月开展了培训,5月开展了评比");
         assert_eq!(&s.text[s.month_scope(3)], "3月开展了培训");
     }
