@@ -302,44 +302,45 @@ pub fn group_size(item: &str, unit: &str, texts: &[&str]) -> Option<f64> {
     if !PER_PERSON.iter().any(|w| unit.contains(w)) {
         return None;
     }
+    // A name before its count may start inside the word before (其中专任教师);
+    // one after it may run into the next word (教师全学期).
+    named_counts(&GROUP, 2, 1, true, item, texts)
+        .chain(named_counts(&GROUP_AFTER, 1, 2, false, item, texts))
+        .max_by(f64::total_cmp)
+}
+
+/// The counts that `pattern` finds in `texts` (capture `count`) beside a
+/// group name (capture `name`) that the entry `item` uses, tried by its
+/// starts (`from_start`) or its ends of two characters or more.
+fn named_counts<'a>(
+    pattern: &'a Regex,
+    name: usize,
+    count: usize,
+    from_start: bool,
+    item: &'a str,
+    texts: &'a [&'a str],
+) -> impl Iterator<Item = f64> + 'a {
     texts
         .iter()
-        .flat_map(|t| GROUP.captures_iter(t))
-        .filter_map(|c| {
-            let name = c.get(2)?.as_str();
-            // The name may run into the next word (教师全学期): try its
-            // two- and three-character starts.
-            let named = name
+        .flat_map(move |t| pattern.captures_iter(t))
+        .filter_map(move |c| {
+            let found = c.get(name)?.as_str();
+            let named = found
                 .char_indices()
-                .map(|(i, ch)| &name[..i + ch.len_utf8()])
-                .skip(1)
-                .any(|n| item.contains(n));
+                .map(|(i, ch)| {
+                    if from_start {
+                        &found[..i + ch.len_utf8()]
+                    } else {
+                        &found[i..]
+                    }
+                })
+                .any(|n| n.chars().count() >= 2 && item.contains(n));
             if named {
-                number(&c[1])
+                number(&c[count])
             } else {
                 None
             }
         })
-        .chain(
-            texts
-                .iter()
-                .flat_map(|t| GROUP_AFTER.captures_iter(t))
-                .filter_map(|c| {
-                    // The name may start inside the word before (其中专任教师): try
-                    // its two- to four-character ends.
-                    let name = c.get(1)?.as_str();
-                    let named = name
-                        .char_indices()
-                        .map(|(i, _)| &name[i..])
-                        .any(|n| n.chars().count() >= 2 && item.contains(n));
-                    if named {
-                        number(&c[2])
-                    } else {
-                        None
-                    }
-                }),
-        )
-        .max_by(f64::total_cmp)
 }
 
 #[cfg(test)]
